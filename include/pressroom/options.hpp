@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// Options shared by every reader and writer. Format-specific knobs live in structs deriving
+/// from these (`rss::WriteOptions : pressroom::WriteOptions`).
+#ifndef PRESSROOM_OPTIONS_HPP
+#define PRESSROOM_OPTIONS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "pressroom/config.hpp"
+
+namespace pressroom {
+PRESSROOM_ABI_BEGIN
+
+/// How readers treat input that breaks its format's rules.
+enum class Mode {
+  lenient,  ///< repair what can be repaired, report each repair as a warning (the default)
+  strict    ///< the first issue that would be a warning is the error
+};
+
+/// Bounds every reader enforces, in both modes; exceeding one fails with
+/// `ErrorCode::limit_exceeded`. The defaults accept any real archive and refuse bombs.
+struct Limits {
+  std::uint64_t max_input_bytes = std::uint64_t{4} << 30;  ///< whole input (4 GiB)
+  std::size_t max_depth = 256;             ///< nesting of JSON values or XML elements
+  std::size_t max_records = 10'000'000;    ///< records of all kinds in one input
+  std::size_t max_string_bytes = 16u << 20;  ///< one string value or text node (16 MiB)
+};
+
+/// Options of every reader.
+struct ReadOptions {
+  Mode mode = Mode::lenient;
+  Limits limits = {};
+  /// Base URL against which relative links are resolved (after `xml:base`); empty = none.
+  std::string base_url = {};
+  /// Keep HTML content from foreign feeds as it is instead of sanitising it. Unsafe to display.
+  bool keep_raw_html = false;
+  /// Called now and then with the number of input bytes consumed so far (streaming readers).
+  std::function<void(std::uint64_t bytes_read)> on_progress = {};
+};
+
+/// Options of every writer.
+struct WriteOptions {
+  /// Indent nested structures (JSON, XML) for reading by people; false writes compact output.
+  bool pretty = true;
+  /// Spaces per nesting level when `pretty`.
+  int indent = 2;
+};
+
+PRESSROOM_ABI_END
+}  // namespace pressroom
+
+#endif  // PRESSROOM_OPTIONS_HPP

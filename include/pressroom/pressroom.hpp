@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// Everything of the core library: the model, errors, options, files and streams, the
+/// registry and the built-in formats.
+#ifndef PRESSROOM_PRESSROOM_HPP
+#define PRESSROOM_PRESSROOM_HPP
+
+#include "pressroom/config.hpp"
+#include "pressroom/error.hpp"
+#include "pressroom/io.hpp"
+#include "pressroom/json.hpp"
+#include "pressroom/jsonl.hpp"
+#include "pressroom/model/document.hpp"
+#include "pressroom/model/enums.hpp"
+#include "pressroom/model/fields.hpp"
+#include "pressroom/model/validate.hpp"
+#include "pressroom/options.hpp"
+#include "pressroom/registry.hpp"
+#include "pressroom/result.hpp"
+#include "pressroom/xml.hpp"
+
+#endif  // PRESSROOM_PRESSROOM_HPP

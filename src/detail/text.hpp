@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// Text helpers shared by every module: positions, UTF-8 checks and repair, XML 1.0 character
+// rules, quoting values for messages, slugs, number formatting, and the collector of warnings
+// that implements lenient and strict modes.
+#ifndef PRESSROOM_DETAIL_TEXT_HPP
+#define PRESSROOM_DETAIL_TEXT_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pressroom/error.hpp"
+#include "pressroom/options.hpp"
+
+namespace pressroom::detail {
+
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+struct Position {
+  std::size_t line = 0;    // 1-based
+  std::size_t column = 0;  // 1-based, bytes
+};
+
+// Line and column of byte `offset` in `input` (offset clamped to the input's size). Linear:
+// call it on the error path only.
+Position locate(std::string_view input, std::size_t offset);
+
+// An Error with its position computed from `offset` in `input` (npos = unknown position).
+Error make_error(ErrorCode code, std::string_view format, std::string message,
+                 std::string_view input = {}, std::size_t offset = npos, std::string path = {});
+
+// Decodes one UTF-8 sequence at s[i]; returns its length (1..4) and sets `cp`, or returns 0
+// for an invalid, overlong, surrogate or truncated sequence.
+std::size_t decode_utf8(std::string_view s, std::size_t i, std::uint32_t& cp) noexcept;
+// Appends the UTF-8 encoding of `cp` (which must be a scalar value).
+void append_utf8(std::string& out, std::uint32_t cp);
+// Offset of the first invalid UTF-8 sequence, or npos.
+std::size_t find_invalid_utf8(std::string_view s) noexcept;
+// Replaces each maximal invalid subsequence by U+FFFD; returns the number of replacements.
+std::size_t repair_utf8(std::string& s);
+
+// Whether `cp` may appear in an XML 1.0 document (production [2] Char).
+constexpr bool is_xml_char(std::uint32_t cp) noexcept {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+// Offset of the first character XML 1.0 forbids in valid UTF-8 `s` (invalid UTF-8 counts as
+// forbidden), or npos.
+std::size_t find_xml_forbidden(std::string_view s) noexcept;
+// Removes the characters XML 1.0 forbids (and invalid UTF-8); returns how many were removed.
+std::size_t strip_xml_forbidden(std::string& s);
+
+// A value quoted for a message: '...' around it, cut to 40 bytes (on a UTF-8 boundary) with
+// "..." when longer, control characters shown as \xNN.
+std::string quote(std::string_view value);
+
+// Lower-case ASCII slug with hyphens: "Modern Slavery Act 2015" -> "modern-slavery-act-2015".
+// Latin letters with diacritics lose them; other characters separate words.
+std::string slugify(std::string_view text);
+
+// Shortest decimal form that reads back to the same double ("2000", "0.1", "1e+300").
+std::string format_double(double value);
+
+// ASCII-only case-insensitive comparison.
+bool iequals(std::string_view a, std::string_view b) noexcept;
+// Removes ASCII whitespace at both ends.
+std::string_view trim(std::string_view s) noexcept;
+
+// Collects warnings for a reader and applies its mode: in lenient mode `warn()` records the
+// warning and returns true (go on, repaired); in strict mode it turns the first one into the
+// error and returns false (stop). Limits always fail: `fail()` records the error.
+class Diagnostics {
+ public:
+  Diagnostics(const ReadOptions& options, std::string_view format, std::string_view input)
+      : options_(options), format_(format), input_(input) {}
+
+  [[nodiscard]] bool warn(ErrorCode code, std::string message, std::size_t offset = npos,
+                          std::string path = {});
+  void fail(ErrorCode code, std::string message, std::size_t offset = npos, std::string path = {});
+
+  [[nodiscard]] bool failed() const noexcept { return failed_; }
+  [[nodiscard]] const Error& error() const noexcept { return error_; }
+  [[nodiscard]] std::vector<Error>& warnings() noexcept { return warnings_; }
+  [[nodiscard]] const ReadOptions& options() const noexcept { return options_; }
+  [[nodiscard]] bool strict() const noexcept { return options_.mode == Mode::strict; }
+  [[nodiscard]] std::string_view format() const noexcept { return format_; }
+  [[nodiscard]] std::string_view input() const noexcept { return input_; }
+  // Line numbers in diagnostics are shifted by this (streaming readers parse line by line).
+  void set_base(std::string_view input, std::size_t line_base, std::size_t offset_base) {
+    input_ = input;
+    line_base_ = line_base;
+    offset_base_ = offset_base;
+  }
+
+ private:
+  Error make(ErrorCode code, std::string message, std::size_t offset, std::string path) const;
+  const ReadOptions& options_;
+  std::string_view format_;
+  std::string_view input_;
+  std::size_t line_base_ = 0;
+  std::size_t offset_base_ = 0;
+  bool failed_ = false;
+  Error error_;
+  std::vector<Error> warnings_;
+};
+
+}  // namespace pressroom::detail
+
+#endif  // PRESSROOM_DETAIL_TEXT_HPP
