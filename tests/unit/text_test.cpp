@@ -12,7 +12,7 @@ TEST(Text, LocatesLineAndColumn) {
   EXPECT_EQ(d::locate(s, 4).line, 2u);
   EXPECT_EQ(d::locate(s, 4).column, 2u);
   EXPECT_EQ(d::locate(s, 8).line, 4u);
-  EXPECT_EQ(d::locate(s, 999).column, 2u);
+  EXPECT_EQ(d::locate(s, 999).column, 3u);  // clamped: just past "ef"
 }
 
 TEST(Text, FindsAndRepairsInvalidUtf8) {
