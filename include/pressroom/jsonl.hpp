@@ -4,8 +4,10 @@
 ///
 /// Each line is a canonical JSON object of one record with a `"type"` key first: `feed`,
 /// `article`, `organization`, `commissioner`, `person`, `legislation` or `contact`. At most one
-/// `feed` line, conventionally the first. Blank lines are ignored. Reading and writing stream
-/// record by record; memory is bounded by the longest line.
+/// `feed` line, conventionally the first. Blank lines are ignored. A `document` line, written
+/// first and only when needed, carries the Document's own `pressroom_version` and `extensions`;
+/// `read()` applies it, `read_stream()` skips it with a warning (it belongs to no record).
+/// Reading and writing stream record by record; memory is bounded by the longest line.
 #ifndef PRESSROOM_JSONL_HPP
 #define PRESSROOM_JSONL_HPP
 
@@ -31,7 +33,8 @@ namespace jsonl {
 /// Reads record by record from `in`, handing each to `sink`.
 [[nodiscard]] PRESSROOM_EXPORT Status read_stream(std::istream& in, const RecordSink& sink,
                                                   const ReadOptions& options = {});
-/// Writes `doc`: the feed line (when the feed is not empty), then the tables in Document order.
+/// Writes `doc`: the document line (when needed), the feed line (when the feed is not empty),
+/// then the tables in Document order.
 [[nodiscard]] PRESSROOM_EXPORT Result<std::string> write(const Document& doc,
                                                          const WriteOptions& options = {});
 /// A record writer: one line per `add()`.
