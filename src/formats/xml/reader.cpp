@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: MIT
+// Canonical XML reader (pugixml, no DTD processing) and the module's registry entry.
+#include <algorithm>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <pugixml.hpp>
+
+#include "detail/text.hpp"
+#include "formats/xml/codec.hpp"
+#include "pressroom/xml.hpp"
+
+namespace pressroom::xml_detail {
+namespace {
+
+using detail::npos;
+
+// Whitespace-only text is kept when it is an element's only child (`<name> </name>` is " "),
+// indentation between elements is not; text is never trimmed; pcdata is embedded in its
+// element (faster, less memory). parse_doctype only records that a DOCTYPE was there:
+// pugixml never expands entities, and a DOCTYPE is refused below.
+constexpr unsigned parse_flags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol |
+                                 pugi::parse_wconv_attribute | pugi::parse_ws_pcdata_single |
+                                 pugi::parse_embed_pcdata | pugi::parse_doctype;
+
+// The character reference at s[i] ("&#65;", "&#x0;"): its length (0 when it is not one) and
+// the code point it names (capped above U+10FFFF).
+std::size_t character_reference(std::string_view s, std::size_t i, std::uint32_t& cp) {
+  std::size_t j = i + 2;
+  const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+  if (hex) ++j;
+  const std::size_t digits = j;
+  cp = 0;
+  for (; j < s.size(); ++j) {
+    const char c = s[j];
+    std::uint32_t d = 0;
+    if (c >= '0' && c <= '9') {
+      d = static_cast<std::uint32_t>(c - '0');
+    } else if (hex && c >= 'a' && c <= 'f') {
+      d = static_cast<std::uint32_t>(c - 'a' + 10);
+    } else if (hex && c >= 'A' && c <= 'F') {
+      d = static_cast<std::uint32_t>(c - 'A' + 10);
+    } else {
+      break;
+    }
+    cp = cp * (hex ? 16 : 10) + d;
+    if (cp > 0x110000) cp = 0x110000;
+  }
+  if (j == digits || j >= s.size() || s[j] != ';') return 0;
+  return j + 1 - i;
+}
+
+struct InputScan {
+  bool clean = true;            // valid UTF-8, only characters XML 1.0 allows
+  bool bad_references = false;  // a reference names a character XML 1.0 forbids (not U+0000)
+  std::size_t nul_references = 0;
+  std::size_t first_nul = npos;  // offset in the input of the first reference to U+0000
+};
+
+// Checks the byte at s[i], a control character, non-ASCII, or '#' (a character reference),
+// and returns the offset after what it starts.
+std::size_t scan_byte(std::string_view s, std::size_t i, InputScan& scan) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c == '#') {
+    std::uint32_t cp = 0;
+    const std::size_t len = i > 0 && s[i - 1] == '&' ? character_reference(s, i - 1, cp) : 0;
+    if (len != 0 && cp == 0) {
+      if (scan.nul_references++ == 0) scan.first_nul = i - 1;
+    } else if (len != 0 && !detail::is_xml_char(cp)) {
+      scan.bad_references = true;
+    }
+    return i + 1;
+  }
+  if (c < 0x80) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') scan.clean = false;
+    return i + 1;
+  }
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    return i + 2;  // U+0080..U+07FF, all allowed
+  }
+  if (c >= 0xE1 && c <= 0xEC && i + 2 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+    return i + 3;  // U+1000..U+CFFF, all allowed
+  }
+  std::uint32_t cp = 0;
+  const std::size_t n = detail::decode_utf8(s, i, cp);
+  if (n == 0 || !detail::is_xml_char(cp)) scan.clean = false;
+  return i + (n != 0 ? n : 1);
+}
+
+// Checks UTF-8 and XML 1.0 characters of the whole input and finds the character references
+// that pugixml mishandles: to U+0000 (it ends the text there, silently losing the rest of the
+// value) and to other forbidden characters (decoded without a check).
+InputScan scan_input(std::string_view s) {
+  InputScan scan;
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    if (n - i >= 16) {
+      // A signed compare with 0x20 catches control characters and bytes >= 0x80 at once.
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+      const __m128i hash = _mm_cmpeq_epi8(v, _mm_set1_epi8('#'));
+      if (_mm_movemask_epi8(_mm_or_si128(low, hash)) == 0) {
+        i += 16;
+        continue;
+      }
+      const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+      const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ws, low), hash));
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i = scan_byte(s, i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask))),
+                    scan);
+      continue;
+    }
+#endif
+    const auto c = static_cast<unsigned char>(p[i]);
+    if ((c >= 0x20 && c < 0x80 && c != '#') || c == '\n' || c == '\t' || c == '\r') {
+      ++i;
+    } else {
+      i = scan_byte(s, i, scan);
+    }
+  }
+  return scan;
+}
+
+Result<Document> failed(detail::Diagnostics& diag) {
+  Result<Document> r(diag.error());
+  r.warnings() = std::move(diag.warnings());
+  return r;
+}
+
+Result<Document> failed(detail::Diagnostics& diag, ErrorCode code, std::string message,
+                        std::size_t offset = npos) {
+  diag.fail(code, std::move(message), offset);
+  return failed(diag);
+}
+
+template <class T>
+bool read_record(const pugi::xml_node& node, std::vector<T>& table, const char* table_name,
+                 std::string_view prefix, detail::Diagnostics& diag, bool input_clean) {
+  std::string path = table_name;
+  path += '[';
+  path += std::to_string(table.size());
+  path += ']';
+  table.emplace_back();
+  xml_codec::ReadContext context;
+  context.depth = 2;
+  context.input_clean = input_clean;
+  return xml_codec::read_element(node, table.back(), prefix, diag, path, context);
+}
+
+Result<Document> read_document(std::string_view input, const ReadOptions& options) {
+  detail::Diagnostics diag(options, "xml", input);
+  if (input.size() > options.limits.max_input_bytes) {
+    return failed(diag, ErrorCode::limit_exceeded,
+                  "input of " + std::to_string(input.size()) + " bytes is over the limit of " +
+                      std::to_string(options.limits.max_input_bytes) + " (limits.max_input_bytes)");
+  }
+
+  // pugixml ends a text at a reference to U+0000, silently losing the rest of the value. The
+  // reference is illegal XML: strict refuses it, lenient removes it (columns after it on the
+  // same line shift in later diagnostics).
+  // One sequential pass checks the input. When it is valid UTF-8 of allowed characters and no
+  // reference names a forbidden one, no text value needs a check of its own. A reference to
+  // U+0000 is illegal XML: strict refuses it, lenient removes it (columns after it on the same
+  // line shift in later diagnostics).
+  const InputScan scan = scan_input(input);
+  std::string cleaned;
+  std::string_view text = input;
+  if (scan.nul_references != 0) {
+    if (!diag.warn(ErrorCode::invalid_value,
+                   "character reference to U+0000, which XML 1.0 forbids, removed",
+                   scan.first_nul)) {
+      return failed(diag);
+    }
+    std::size_t kept = 0;
+    for (std::size_t pos = scan.first_nul; pos < input.size(); ++pos) {
+      std::uint32_t cp = 0;
+      const std::size_t len =
+          input[pos] == '&' ? character_reference(input, pos, cp) : std::size_t{0};
+      if (len == 0 || cp != 0) continue;
+      cleaned.append(input.data() + kept, pos - kept);
+      kept = pos + len;
+      pos += len - 1;
+    }
+    cleaned.append(input.data() + kept, input.size() - kept);
+    text = cleaned;
+    diag.set_base(text, 0, 0);
+  }
+  const bool input_clean = scan.clean && !scan.bad_references;
+
+  pugi::xml_document tree;
+  const pugi::xml_parse_result parsed =
+      tree.load_buffer(text.data(), text.size(), parse_flags, pugi::encoding_utf8);
+  const pugi::xml_node root = tree.document_element();
+  if (!root) {
+    return failed(diag, ErrorCode::syntax, std::string("no root element: ") + parsed.description(),
+                  static_cast<std::size_t>(parsed.offset));
+  }
+
+  // The root must be <pressroom> in our namespace, by default or through a prefix.
+  const std::string_view qname = root.name();
+  const std::size_t colon = qname.find(':');
+  const std::string_view root_prefix =
+      colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
+  const std::string_view local = colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+  if (local != "pressroom") {
+    return failed(diag, ErrorCode::not_this_format,
+                  "root element is " + detail::quote(qname) + ", not 'pressroom'",
+                  xml_codec::node_offset(root));
+  }
+  const std::string xmlns =
+      root_prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(root_prefix);
+  const pugi::xml_attribute ns = root.attribute(xmlns.c_str());
+  if (!ns || std::string_view(ns.value()) != xml::namespace_uri) {
+    return failed(diag, ErrorCode::not_this_format,
+                  "root element 'pressroom' is in namespace " +
+                      detail::quote(ns ? ns.value() : "") + ", not '" + xml::namespace_uri + "'",
+                  xml_codec::node_offset(root));
+  }
+  const std::string prefix = root_prefix.empty() ? std::string() : std::string(root_prefix) + ":";
+
+  if (parsed.status != pugi::status_ok &&
+      !diag.warn(
+          ErrorCode::syntax,
+          std::string("broken XML (") + parsed.description() + "): kept what was parsed before",
+          static_cast<std::size_t>(parsed.offset))) {
+    return failed(diag);
+  }
+  for (pugi::xml_node node = tree.first_child(); node; node = node.next_sibling()) {
+    if (node.type() == pugi::node_doctype &&
+        !diag.warn(ErrorCode::unsupported,
+                   "DOCTYPE ignored: canonical XML has no DTD, and entities are never expanded",
+                   xml_codec::node_offset(node))) {
+      return failed(diag);
+    }
+  }
+
+  Document doc;
+  if (const pugi::xml_attribute version = root.attribute("version")) {
+    doc.pressroom_version = version.value();
+    if (detail::find_xml_forbidden(doc.pressroom_version) != npos) {
+      detail::repair_utf8(doc.pressroom_version);
+      detail::strip_xml_forbidden(doc.pressroom_version);
+    }
+  } else if (!diag.warn(ErrorCode::missing_field,
+                        "root element without a version attribute, '1.0' assumed",
+                        xml_codec::node_offset(root))) {
+    return failed(diag);
+  }
+
+  // Reserve the tables (one cheap pass over the root's children) so they never reallocate.
+  {
+    std::size_t counts[6] = {};
+    static constexpr std::string_view names[6] = {"article", "organization", "commissioner",
+                                                  "person",  "legislation",  "contact"};
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+      std::string_view name = node.name();
+      if (name.size() <= prefix.size()) continue;
+      name.remove_prefix(prefix.size());
+      for (std::size_t i = 0; i < 6; ++i) {
+        if (name == names[i]) {
+          ++counts[i];
+          break;
+        }
+      }
+    }
+    const std::size_t cap = options.limits.max_records;
+    doc.articles.reserve(std::min(counts[0], cap));
+    doc.organizations.reserve(std::min(counts[1], cap));
+    doc.commissioners.reserve(std::min(counts[2], cap));
+    doc.people.reserve(std::min(counts[3], cap));
+    doc.legislation.reserve(std::min(counts[4], cap));
+    doc.contacts.reserve(std::min(counts[5], cap));
+  }
+
+  const Limits& limits = options.limits;
+  std::size_t records = 0;
+  bool have_feed = false;
+  for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+    if (node.type() != pugi::node_element) continue;
+    std::string_view name = node.name();
+    const bool ours = prefix.empty() ? name.find(':') == std::string_view::npos
+                                     : name.substr(0, prefix.size()) == prefix;
+    if (ours) name.remove_prefix(prefix.size());
+    if (ours && name != "extensions" && ++records > limits.max_records) {
+      return failed(
+          diag, ErrorCode::limit_exceeded,
+          "more than " + std::to_string(limits.max_records) + " records (limits.max_records)",
+          xml_codec::node_offset(node));
+    }
+    bool ok = true;
+    if (!ours) {
+      ok = xml_codec::keep_unknown(node, &doc.extensions, diag, {}, 2);
+    } else if (name == "article") {
+      ok = read_record(node, doc.articles, "articles", prefix, diag, input_clean);
+    } else if (name == "organization") {
+      ok = read_record(node, doc.organizations, "organizations", prefix, diag, input_clean);
+    } else if (name == "commissioner") {
+      ok = read_record(node, doc.commissioners, "commissioners", prefix, diag, input_clean);
+    } else if (name == "person") {
+      ok = read_record(node, doc.people, "people", prefix, diag, input_clean);
+    } else if (name == "legislation") {
+      ok = read_record(node, doc.legislation, "legislation", prefix, diag, input_clean);
+    } else if (name == "contact") {
+      ok = read_record(node, doc.contacts, "contacts", prefix, diag, input_clean);
+    } else if (name == "feed") {
+      if (have_feed) {
+        ok = diag.warn(ErrorCode::invalid_value, "repeated <feed>, merged into the first",
+                       xml_codec::node_offset(node), "feed");
+      }
+      have_feed = true;
+      xml_codec::ReadContext context;
+      context.depth = 2;
+      context.input_clean = input_clean;
+      ok = ok && xml_codec::read_element(node, doc.feed, prefix, diag, "feed", context);
+    } else if (name == "extensions") {
+      ok = xml_codec::read_extension(node, doc.extensions, diag, "extensions");
+    } else {
+      ok = xml_codec::keep_unknown(node, &doc.extensions, diag, {}, 2);
+    }
+    if (!ok) return failed(diag);
+  }
+  Result<Document> result(std::move(doc));
+  result.warnings() = std::move(diag.warnings());
+  return result;
+}
+
+// Confidence that `head` is canonical XML: the root element, found within the first KiB after
+// a BOM, the XML declaration, comments and a DOCTYPE, is `pressroom` (any prefix) and its start
+// tag names our namespace.
+int sniff(std::string_view head) {
+  head = head.substr(0, 1024);
+  std::size_t i = 0;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  for (;;) {
+    while (i < head.size() &&
+           (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
+      ++i;
+    }
+    if (head.compare(i, 4, "<!--") == 0) {
+      const std::size_t end = head.find("-->", i + 4);
+      if (end == std::string_view::npos) return 0;
+      i = end + 3;
+    } else if (head.compare(i, 2, "<?") == 0) {
+      const std::size_t end = head.find("?>", i + 2);
+      if (end == std::string_view::npos) return 0;
+      i = end + 2;
+    } else if (head.compare(i, 2, "<!") == 0) {
+      const std::size_t end = head.find('>', i + 2);
+      if (end == std::string_view::npos) return 0;
+      i = end + 1;
+    } else {
+      break;
+    }
+  }
+  if (i >= head.size() || head[i] != '<') return 0;
+  std::size_t end = i + 1;
+  while (end < head.size() && head[end] != ' ' && head[end] != '\t' && head[end] != '\n' &&
+         head[end] != '\r' && head[end] != '>' && head[end] != '/') {
+    ++end;
+  }
+  std::string_view name = head.substr(i + 1, end - i - 1);
+  if (const std::size_t colon = name.find(':'); colon != std::string_view::npos) {
+    name.remove_prefix(colon + 1);
+  }
+  if (name != "pressroom") return 0;
+  const std::size_t close = head.find('>', end);
+  const std::string_view start_tag =
+      head.substr(i, close == std::string_view::npos ? head.size() - i : close - i);
+  return start_tag.find(xml::namespace_uri) != std::string_view::npos ? 100 : 0;
+}
+
+}  // namespace
+}  // namespace pressroom::xml_detail
+
+namespace pressroom {
+PRESSROOM_ABI_BEGIN
+namespace xml {
+
+Result<Document> read(std::string_view input, const ReadOptions& options) {
+  return xml_detail::read_document(input, options);
+}
+
+Format format() {
+  Format f;
+  f.name = "xml";
+  f.description = "pressroom canonical XML (namespace urn:pressroom:1), lossless";
+  f.media_types = {"application/vnd.pressroom+xml", "application/xml"};
+  f.extensions = {"pressroom.xml", "xml"};
+  f.sniff = [](std::string_view head) { return xml_detail::sniff(head); };
+  f.read = [](std::string_view input, const ReadOptions& options) { return read(input, options); };
+  f.write = [](const Document& doc, const WriteOptions& options) { return write(doc, options); };
+  f.open_writer = [](std::ostream& out, const WriteOptions& options) {
+    return open_writer(out, options);
+  };
+  f.carries = Capabilities{true, true, true, true, true, true, true, true};
+  return f;
+}
+
+}  // namespace xml
+PRESSROOM_ABI_END
+}  // namespace pressroom
