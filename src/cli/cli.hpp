@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// Internals of the `pressroom` command-line tool: argument parsing, input and output files,
+// the progress line, diagnostics, document merging and the commands. No format logic lives
+// here; everything goes through the public API of the library.
+#ifndef PRESSROOM_CLI_CLI_HPP
+#define PRESSROOM_CLI_CLI_HPP
+
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <streambuf>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pressroom/error.hpp"
+#include "pressroom/model/document.hpp"
+#include "pressroom/registry.hpp"
+#include "pressroom/result.hpp"
+
+namespace pressroom::cli {
+
+/// Exit statuses.
+enum ExitCode : int { exit_ok = 0, exit_bad_input = 1, exit_usage = 2 };
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+/// One option a command accepts. `canonical` is the name the command looks up ("-o" for both
+/// "-o" and "--output").
+struct OptionSpec {
+  std::string_view name;
+  std::string_view canonical;
+  bool takes_value;
+};
+
+/// A parsed command line: options in the order given, and the operands.
+struct Args {
+  std::vector<std::pair<std::string, std::string>> options;
+  std::vector<std::string> inputs;
+  /// True when option `canonical` was given.
+  [[nodiscard]] bool has(std::string_view canonical) const;
+  /// The last value given for `canonical`, or `fallback`.
+  [[nodiscard]] std::string get(std::string_view canonical, std::string fallback = {}) const;
+};
+
+/// Parses `argv[first..argc)` against `specs`. On a usage error returns false and sets
+/// `error` to a one-line message.
+bool parse_args(int argc, char** argv, int first, const std::vector<OptionSpec>& specs, Args& out,
+                std::string& error);
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics
+
+/// Prints diagnostics to stderr as `NAME:LINE:COL: SEVERITY: MESSAGE [FORMAT/CODE]` and
+/// counts them.
+class Reporter {
+ public:
+  /// Prints one diagnostic about input (or output) `name`.
+  void report(std::string_view name, const Error& error);
+  /// Prints every warning in `warnings`.
+  void report_all(std::string_view name, const std::vector<Error>& warnings);
+  /// Number of warnings printed so far.
+  [[nodiscard]] std::size_t warnings() const noexcept { return warnings_; }
+  /// Number of errors printed so far.
+  [[nodiscard]] std::size_t errors() const noexcept { return errors_; }
+
+ private:
+  std::size_t warnings_ = 0;
+  std::size_t errors_ = 0;
+};
+
+/// An error of code `code` from the CLI itself (format "cli", or "io" for I/O errors).
+Error cli_error(ErrorCode code, std::string message);
+
+// ---------------------------------------------------------------------------------------------
+// Progress
+
+/// The progress line on stderr for big inputs when stderr is a terminal.
+class Progress {
+ public:
+  /// Enabled only when stderr is a terminal and `total` is known and over 4 MB.
+  Progress(std::string name, std::optional<std::uint64_t> total);
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  ~Progress();
+  /// True when the line is shown.
+  [[nodiscard]] bool enabled() const noexcept { return enabled_; }
+  /// Input bytes consumed so far.
+  void bytes(std::uint64_t done);
+  /// One more record read.
+  void record();
+  /// Clears the line (also done by the destructor).
+  void finish();
+
+ private:
+  void maybe_draw(bool force);
+  std::string name_;
+  std::uint64_t total_ = 0;
+  std::uint64_t done_ = 0;
+  std::uint64_t records_ = 0;
+  bool enabled_ = false;
+  bool drawn_ = false;
+  std::size_t last_width_ = 0;
+  std::int64_t start_ns_ = 0;
+  std::int64_t last_draw_ns_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+/// A stream buffer reading a file descriptor (none when negative), replaying a prefix already
+/// read first.
+class FdInBuf : public std::streambuf {
+ public:
+  FdInBuf(int fd, std::string prefix);
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  int fd_;
+  std::string buffer_;
+  bool prefix_pending_ = true;
+};
+
+/// An input file ("-" = standard input), opened with its first 8 KiB read for detection.
+class Input {
+ public:
+  /// Opens `path` and reads its head.
+  static Result<std::unique_ptr<Input>> open(const std::string& path);
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+  ~Input();
+  /// The name diagnostics use: the path, or `<stdin>`.
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  /// The path as given ("-" for standard input); empty for stdin when detecting.
+  [[nodiscard]] std::string_view detect_path() const noexcept;
+  /// The first bytes (up to 8 KiB).
+  [[nodiscard]] std::string_view head() const noexcept { return head_; }
+  /// The size of a regular file; nullopt for pipes and terminals.
+  [[nodiscard]] std::optional<std::uint64_t> size() const noexcept { return size_; }
+  /// Reads the whole input (the head included); at most `max_bytes`.
+  Result<std::string> read_all(std::uint64_t max_bytes, Progress& progress);
+  /// A stream over the whole input (the head included). Call once, instead of `read_all`.
+  std::istream& stream();
+
+ private:
+  Input() = default;
+  std::string path_;
+  std::string name_;
+  std::string head_;
+  std::optional<std::uint64_t> size_;
+  int fd_ = -1;
+  std::unique_ptr<FdInBuf> buf_;
+  std::unique_ptr<std::istream> stream_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+/// A stream buffer writing a file descriptor; remembers the first write error.
+class FdOutBuf : public std::streambuf {
+ public:
+  explicit FdOutBuf(int fd);
+  /// The errno of the first failed write, 0 if none.
+  [[nodiscard]] int error() const noexcept { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override;
+  std::streamsize xsputn(const char* s, std::streamsize n) override;
+  int sync() override;
+
+ private:
+  bool flush_buffer();
+  bool write_all(const char* data, std::size_t size);
+  int fd_;
+  int error_ = 0;
+  std::vector<char> buffer_;
+};
+
+/// Where data goes: standard output, or a file written through a temporary file in the same
+/// directory that is renamed over it on `commit()` and removed otherwise (also when the
+/// process gets SIGINT, SIGTERM or SIGHUP).
+class Output {
+ public:
+  /// Opens the output: `path` "" or "-" is standard output.
+  static Result<std::unique_ptr<Output>> open(const std::string& path);
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  /// Removes the temporary file unless committed.
+  ~Output();
+  /// The name diagnostics use: the path, or `<stdout>`.
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  /// The stream to write to.
+  [[nodiscard]] std::ostream& stream() noexcept { return *stream_; }
+  /// Flushes; for a file, syncs and renames the temporary over the path.
+  Status commit();
+  /// Removes the temporary file (no effect on standard output).
+  void discard();
+
+ private:
+  Output() = default;
+  std::string path_;
+  std::string name_;
+  std::string temp_;
+  int fd_ = -1;
+  bool committed_ = false;
+  std::unique_ptr<FdOutBuf> buf_;
+  std::unique_ptr<std::ostream> stream_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+/// Appends `from` to `into`: tables are appended, records whose id is already present are
+/// dropped with a warning (the first wins); the first non-empty feed is kept. Each warning
+/// goes to `warnings`. The one place to change for smarter merging of entities.
+void merge_documents(Document& into, Document&& from, std::vector<Error>& warnings);
+
+/// The formats the tool uses: the core's, and the extractor's `text` and `html`, which are
+/// loaded on first need (registry.cpp) so that other commands start fast. Pointers returned
+/// stay valid for the Catalog's lifetime.
+class Catalog {
+ public:
+  /// The core formats; the extractor's are not loaded yet.
+  Catalog();
+  Catalog(const Catalog&) = delete;
+  Catalog& operator=(const Catalog&) = delete;
+  /// Loads the extractor's formats; false when this build or installation has none.
+  bool load_extract();
+  /// The format named `name`, or null.
+  const Format* find(std::string_view name);
+  /// The format the ending of `path` names, or null.
+  const Format* find_by_path(std::string_view path);
+  /// The readable format of an input with first bytes `head` and name `path`, or null.
+  const Format* detect(std::string_view head, std::string_view path);
+  /// For `extract`: `html` when the input looks like HTML, else `text`; null without the
+  /// extractor.
+  const Format* detect_page(std::string_view head, std::string_view path);
+  /// Every format (the extractor's loaded).
+  std::vector<const Format*> all();
+
+ private:
+  Registry core_;
+  Registry extract_;
+  int extract_state_ = 0;  // 0 not tried, 1 loaded, -1 unavailable
+};
+
+// ---------------------------------------------------------------------------------------------
+// Commands: each takes the arguments after the command name and returns the exit status.
+
+int run_convert(int argc, char** argv, int first);
+int run_extract(int argc, char** argv, int first);
+int run_validate(int argc, char** argv, int first);
+int run_formats(int argc, char** argv, int first);
+int run_stats(int argc, char** argv, int first);
+
+/// Prints `pressroom COMMAND: MESSAGE` and the one-line hint to --help on stderr; returns 2.
+int usage_error(std::string_view command, std::string_view message);
+
+/// Appends `value` as a JSON string literal to `out`.
+void append_json_string(std::string& out, std::string_view value);
+
+}  // namespace pressroom::cli
+
+#endif  // PRESSROOM_CLI_CLI_HPP

@@ -1,0 +1,715 @@
+// SPDX-License-Identifier: MIT
+// The commands: convert, extract, validate, formats, stats.
+#include <cstdio>
+#include <functional>
+
+#include "cli.hpp"
+#include "pressroom/model/validate.hpp"
+
+namespace pressroom::cli {
+
+namespace {
+
+void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
+
+// --- help texts ---------------------------------------------------------------------------
+
+constexpr std::string_view convert_help =
+    "Usage: pressroom convert [--from F] --to F [-o OUT] [--strict] [--base-url U] [--compact]\n"
+    "                         IN... | -\n"
+    "Reads each input (- is standard input), merges them into one Document and writes it.\n"
+    "\n"
+    "  --from F      input format (default: detected from content, then file name)\n"
+    "  --to F        output format (default: from the extension of -o)\n"
+    "  -o, --output OUT\n"
+    "                write to OUT (atomically: a temporary file renamed on success)\n"
+    "                instead of standard output\n"
+    "  --strict      fail on the first problem a lenient read would repair; any warning\n"
+    "                makes the exit status 1 and leaves OUT untouched\n"
+    "  --base-url U  resolve relative links against U\n"
+    "  --compact     no indentation in JSON and XML output\n"
+    "  -h, --help    show this help\n"
+    "\n"
+    "Inputs in a streaming format (jsonl) convert record by record to a streaming writer,\n"
+    "in bounded memory. 'pressroom formats' lists the formats.\n";
+
+constexpr std::string_view extract_help =
+    "Usage: pressroom extract [--from text|html] [--to F] [-o OUT] [--strict] [--base-url U]\n"
+    "                         [--compact] IN | -\n"
+    "Extracts the article and the organizations, commissioners, legislation and contacts it\n"
+    "names from a press-release page (plain text or HTML). Needs a pressroom built with the\n"
+    "extractor (pressroom::extract).\n"
+    "\n"
+    "  --from F      text or html (default: detected)\n"
+    "  --to F        output format (default: from the extension of -o, else json)\n"
+    "  -o, --output OUT\n"
+    "                write to OUT atomically instead of standard output\n"
+    "  --strict      any warning makes the exit status 1\n"
+    "  --base-url U  the page's URL, to resolve relative links\n"
+    "  --compact     no indentation in JSON and XML output\n"
+    "  -h, --help    show this help\n";
+
+constexpr std::string_view validate_help =
+    "Usage: pressroom validate [--as F] [--from F] [--strict] [--base-url U] IN... | -\n"
+    "Reads each input and checks the Document it holds (ids, references, required fields,\n"
+    "dates). Prints every problem on standard error and a summary line per input on standard\n"
+    "output. Exit status 1 when there are errors.\n"
+    "\n"
+    "  --as F        also check what writing the Document as format F would lose\n"
+    "  --from F      input format (default: detected)\n"
+    "  --strict      read strictly; warnings count as errors\n"
+    "  --base-url U  resolve relative links against U\n"
+    "  -h, --help    show this help\n";
+
+constexpr std::string_view formats_help =
+    "Usage: pressroom formats [--json]\n"
+    "Lists the formats: name, whether each reads, writes and streams, whether a round trip\n"
+    "through it is lossless, its file extensions and a description.\n"
+    "\n"
+    "  --json        print a JSON array instead of a table\n"
+    "  -h, --help    show this help\n";
+
+constexpr std::string_view stats_help =
+    "Usage: pressroom stats [--json] [--from F] [--strict] [--base-url U] IN... | -\n"
+    "Counts the records of each type in the inputs, and the warnings, summed over the inputs.\n"
+    "Streaming formats are counted record by record, in bounded memory.\n"
+    "\n"
+    "  --json        print one JSON object: {\"articles\": N, ...}\n"
+    "  --from F      input format (default: detected)\n"
+    "  --strict      read strictly; warnings make the exit status 1\n"
+    "  --base-url U  resolve relative links against U\n"
+    "  -h, --help    show this help\n";
+
+// --- shared pieces ------------------------------------------------------------------------
+
+/// Parses the command line of `command`; prints the usage error or the help and sets `exit`
+/// when the command must stop.
+bool parse_command(std::string_view command, std::string_view help, int argc, char** argv,
+                   int first, std::vector<OptionSpec> specs, Args& args, int& exit) {
+  specs.push_back({"-h", "--help", false});
+  specs.push_back({"--help", "--help", false});
+  std::string error;
+  if (!parse_args(argc, argv, first, specs, args, error)) {
+    exit = usage_error(command, error);
+    return false;
+  }
+  if (args.has("--help")) {
+    print_out(help);
+    exit = exit_ok;
+    return false;
+  }
+  return true;
+}
+
+/// A reader format given by name, or a usage error.
+const Format* readable_format(Catalog& registry, std::string_view command, const std::string& name,
+                              int& exit) {
+  const Format* f = registry.find(name);
+  if (!f) {
+    exit = usage_error(command, "unknown format '" + name + "'; 'pressroom formats' lists them");
+  } else if (!f->read && !f->read_stream) {
+    exit = usage_error(command, "format '" + name + "' cannot be read");
+    f = nullptr;
+  }
+  return f;
+}
+
+/// A writer format given by name, or a usage error.
+const Format* writable_format(Catalog& registry, std::string_view command, const std::string& name,
+                              int& exit) {
+  const Format* f = registry.find(name);
+  if (!f) {
+    exit = usage_error(command, "unknown format '" + name + "'; 'pressroom formats' lists them");
+  } else if (!f->write && !f->open_writer) {
+    exit = usage_error(command, "format '" + name + "' cannot be written");
+    f = nullptr;
+  }
+  return f;
+}
+
+ReadOptions read_options(const Args& args) {
+  ReadOptions options;
+  if (args.has("--strict")) options.mode = Mode::strict;
+  options.base_url = args.get("--base-url");
+  return options;
+}
+
+/// Reads a whole Document from `in` as `format`.
+Result<Document> read_document(Input& in, const Format& format, ReadOptions options,
+                               Progress& progress) {
+  if (progress.enabled()) {
+    options.on_progress = [&progress](std::uint64_t done) { progress.bytes(done); };
+  }
+  if (format.read) {
+    Result<std::string> data = in.read_all(options.limits.max_input_bytes, progress);
+    if (!data) return data.error();
+    return format.read(*data, options);
+  }
+  Document doc;
+  const RecordSink sink = [&](Record&& record) -> Status {
+    progress.record();
+    add_record(doc, std::move(record));
+    return {};
+  };
+  Status status = format.read_stream(in.stream(), sink, options);
+  if (!status) {
+    Result<Document> failed(status.error());
+    failed.warnings() = std::move(status.warnings());
+    return failed;
+  }
+  Result<Document> result(std::move(doc));
+  result.warnings() = std::move(status.warnings());
+  return result;
+}
+
+/// Writes `doc` as `format` to `out`; warnings are appended to `warnings`.
+Status write_document(const Document& doc, const Format& format, const WriteOptions& options,
+                      std::ostream& out, std::vector<Error>& warnings) {
+  if (format.write) {
+    Result<std::string> text = format.write(doc, options);
+    warnings.insert(warnings.end(), text.warnings().begin(), text.warnings().end());
+    if (!text) return text.error();
+    out.write(text->data(), static_cast<std::streamsize>(text->size()));
+    return {};
+  }
+  std::unique_ptr<RecordWriter> writer = format.open_writer(out, options);
+  Status status;
+  const auto add = [&](Record record) {
+    if (status) status = writer->add(record);
+  };
+  if (!doc.feed.empty()) add(doc.feed);
+  for (const auto& r : doc.articles) add(r);
+  for (const auto& r : doc.organizations) add(r);
+  for (const auto& r : doc.commissioners) add(r);
+  for (const auto& r : doc.people) add(r);
+  for (const auto& r : doc.legislation) add(r);
+  for (const auto& r : doc.contacts) add(r);
+  if (status) status = writer->finish();
+  warnings.insert(warnings.end(), writer->warnings().begin(), writer->warnings().end());
+  return status;
+}
+
+/// A stream buffer that discards everything (validate --as).
+class NullBuf : public std::streambuf {
+ protected:
+  int_type overflow(int_type ch) override { return traits_type::not_eof(ch); }
+  std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+};
+
+std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+/// Picks the reader of an opened input.
+using Detector = std::function<const Format*(const Input&)>;
+
+/// Opens an input and picks its format; reports and returns false on failure.
+bool open_input(const std::string& path, const Detector& detect, Reporter& reporter,
+                std::unique_ptr<Input>& in, const Format*& format) {
+  Result<std::unique_ptr<Input>> opened = Input::open(path);
+  if (!opened) {
+    reporter.report(input_name(path), opened.error());
+    return false;
+  }
+  in = std::move(*opened);
+  format = detect(*in);
+  if (!format) {
+    reporter.report(in->name(), cli_error(ErrorCode::not_this_format,
+                                          "cannot tell the input's format; use --from"));
+    return false;
+  }
+  return true;
+}
+
+Detector detector(Catalog& registry, const Format* forced) {
+  if (forced) return [forced](const Input&) { return forced; };
+  return [&registry](const Input& in) { return registry.detect(in.head(), in.detect_path()); };
+}
+
+struct ConvertPlan {
+  Detector detect;
+  const Format* to = nullptr;
+  std::string output;  // "" = standard output
+  ReadOptions read;
+  WriteOptions write;
+  bool strict = false;
+};
+
+/// Converts one input record by record.
+bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, Output& out,
+                       Reporter& reporter) {
+  Progress progress(in.name(), in.size());
+  ReadOptions options = plan.read;
+  if (progress.enabled()) {
+    options.on_progress = [&progress](std::uint64_t done) { progress.bytes(done); };
+  }
+  std::unique_ptr<RecordWriter> writer = plan.to->open_writer(out.stream(), plan.write);
+  std::optional<Error> write_error;
+  const RecordSink sink = [&](Record&& record) -> Status {
+    progress.record();
+    Status status = writer->add(record);
+    if (!status) write_error = status.error();
+    return status;
+  };
+  Status status = from.read_stream(in.stream(), sink, options);
+  progress.finish();
+  reporter.report_all(in.name(), status.warnings());
+  bool ok = true;
+  if (write_error) {
+    reporter.report(out.name(), *write_error);
+    ok = false;
+  } else if (!status) {
+    reporter.report(in.name(), status.error());
+    ok = false;
+  } else {
+    Status finished = writer->finish();
+    if (!finished) {
+      reporter.report(out.name(), finished.error());
+      ok = false;
+    }
+  }
+  reporter.report_all(out.name(), writer->warnings());
+  return ok;
+}
+
+int execute_convert(std::string_view command, const ConvertPlan& plan,
+                    const std::vector<std::string>& inputs) {
+  Reporter reporter;
+  Result<std::unique_ptr<Output>> opened = Output::open(plan.output);
+  if (!opened) {
+    reporter.report(plan.output, opened.error());
+    return exit_bad_input;
+  }
+  Output& out = **opened;
+  bool ok = true;
+  if (inputs.size() == 1) {
+    std::unique_ptr<Input> in;
+    const Format* from = nullptr;
+    if (!open_input(inputs[0], plan.detect, reporter, in, from)) return exit_bad_input;
+    if (from->read_stream && plan.to->open_writer) {
+      ok = convert_streaming(*in, *from, plan, out, reporter);
+    } else {
+      Progress progress(in->name(), in->size());
+      Result<Document> doc = read_document(*in, *from, plan.read, progress);
+      progress.finish();
+      reporter.report_all(in->name(), doc.warnings());
+      if (!doc) {
+        reporter.report(in->name(), doc.error());
+        ok = false;
+      } else {
+        std::vector<Error> warnings;
+        Status written = write_document(*doc, *plan.to, plan.write, out.stream(), warnings);
+        reporter.report_all(out.name(), warnings);
+        if (!written) {
+          reporter.report(out.name(), written.error());
+          ok = false;
+        }
+      }
+    }
+  } else {
+    Document merged;
+    bool first = true;
+    for (const std::string& path : inputs) {
+      std::unique_ptr<Input> in;
+      const Format* from = nullptr;
+      if (!open_input(path, plan.detect, reporter, in, from)) return exit_bad_input;
+      Progress progress(in->name(), in->size());
+      Result<Document> doc = read_document(*in, *from, plan.read, progress);
+      progress.finish();
+      reporter.report_all(in->name(), doc.warnings());
+      if (!doc) {
+        reporter.report(in->name(), doc.error());
+        return exit_bad_input;
+      }
+      if (first) {
+        merged = std::move(*doc);
+        first = false;
+      } else {
+        std::vector<Error> warnings;
+        merge_documents(merged, std::move(*doc), warnings);
+        reporter.report_all(in->name(), warnings);
+      }
+    }
+    std::vector<Error> warnings;
+    Status written = write_document(merged, *plan.to, plan.write, out.stream(), warnings);
+    reporter.report_all(out.name(), warnings);
+    if (!written) {
+      reporter.report(out.name(), written.error());
+      ok = false;
+    }
+  }
+  if (ok && plan.strict && reporter.warnings() > 0) {
+    std::string text = "pressroom " + std::string(command) + ": " +
+                       std::to_string(reporter.warnings()) +
+                       " warning(s) under --strict; no output written\n";
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    ok = false;
+  }
+  if (!ok) {
+    out.discard();
+    return exit_bad_input;
+  }
+  Status committed = out.commit();
+  if (!committed) {
+    reporter.report(out.name(), committed.error());
+    return exit_bad_input;
+  }
+  return exit_ok;
+}
+
+/// The output format from --to, else from the -o file's extension, else `fallback`.
+const Format* output_format(Catalog& registry, std::string_view command, const Args& args,
+                            const char* fallback, int& exit) {
+  if (args.has("--to")) return writable_format(registry, command, args.get("--to"), exit);
+  const std::string output = args.get("-o");
+  if (!output.empty() && output != "-") {
+    const Format* f = registry.find_by_path(output);
+    if (f) return writable_format(registry, command, f->name, exit);
+    if (!fallback) {
+      exit = usage_error(command, "cannot tell the output format from '" + output + "'; use --to");
+      return nullptr;
+    }
+  }
+  if (fallback) return writable_format(registry, command, fallback, exit);
+  exit = usage_error(command, "missing --to FORMAT");
+  return nullptr;
+}
+
+}  // namespace
+
+// --- convert ------------------------------------------------------------------------------
+
+int run_convert(int argc, char** argv, int first) {
+  Args args;
+  int exit = exit_ok;
+  if (!parse_command("convert", convert_help, argc, argv, first,
+                     {{"--from", "--from", true},
+                      {"--to", "--to", true},
+                      {"-o", "-o", true},
+                      {"--output", "-o", true},
+                      {"--strict", "--strict", false},
+                      {"--base-url", "--base-url", true},
+                      {"--compact", "--compact", false}},
+                     args, exit)) {
+    return exit;
+  }
+  if (args.inputs.empty())
+    return usage_error("convert", "no input given (use - for standard input)");
+  Catalog registry;
+  const Format* from = nullptr;
+  if (args.has("--from")) {
+    from = readable_format(registry, "convert", args.get("--from"), exit);
+    if (!from) return exit;
+  }
+  ConvertPlan plan;
+  plan.to = output_format(registry, "convert", args, nullptr, exit);
+  if (!plan.to) return exit;
+  plan.detect = detector(registry, from);
+  plan.output = args.get("-o");
+  plan.read = read_options(args);
+  plan.write.pretty = !args.has("--compact");
+  plan.strict = args.has("--strict");
+  return execute_convert("convert", plan, args.inputs);
+}
+
+// --- extract ------------------------------------------------------------------------------
+
+int run_extract(int argc, char** argv, int first) {
+  Args args;
+  int exit = exit_ok;
+  if (!parse_command("extract", extract_help, argc, argv, first,
+                     {{"--from", "--from", true},
+                      {"--to", "--to", true},
+                      {"-o", "-o", true},
+                      {"--output", "-o", true},
+                      {"--strict", "--strict", false},
+                      {"--base-url", "--base-url", true},
+                      {"--compact", "--compact", false}},
+                     args, exit)) {
+    return exit;
+  }
+  Catalog registry;
+  if (!registry.load_extract()) {
+    return usage_error("extract",
+                       "not available: this pressroom was built without the extractor "
+                       "(pressroom::extract)");
+  }
+  if (args.inputs.size() != 1) return usage_error("extract", "give exactly one input (or -)");
+  const Format* from = nullptr;
+  if (args.has("--from")) {
+    const std::string name = args.get("--from");
+    if (name != "text" && name != "html") {
+      return usage_error("extract", "--from must be text or html, not '" + name + "'");
+    }
+    from = registry.find(name);
+  }
+  ConvertPlan plan;
+  plan.to = output_format(registry, "extract", args, "json", exit);
+  if (!plan.to) return exit;
+  if (from) {
+    plan.detect = detector(registry, from);
+  } else {
+    plan.detect = [&registry](const Input& in) {
+      return registry.detect_page(in.head(), in.detect_path());
+    };
+  }
+  plan.output = args.get("-o");
+  plan.read = read_options(args);
+  plan.write.pretty = !args.has("--compact");
+  plan.strict = args.has("--strict");
+  return execute_convert("extract", plan, args.inputs);
+}
+
+// --- validate -----------------------------------------------------------------------------
+
+int run_validate(int argc, char** argv, int first) {
+  Args args;
+  int exit = exit_ok;
+  if (!parse_command("validate", validate_help, argc, argv, first,
+                     {{"--as", "--as", true},
+                      {"--from", "--from", true},
+                      {"--strict", "--strict", false},
+                      {"--base-url", "--base-url", true}},
+                     args, exit)) {
+    return exit;
+  }
+  if (args.inputs.empty())
+    return usage_error("validate", "no input given (use - for standard input)");
+  Catalog registry;
+  const Format* from = nullptr;
+  if (args.has("--from")) {
+    from = readable_format(registry, "validate", args.get("--from"), exit);
+    if (!from) return exit;
+  }
+  const Format* as = nullptr;
+  if (args.has("--as")) {
+    as = writable_format(registry, "validate", args.get("--as"), exit);
+    if (!as) return exit;
+  }
+  const bool strict = args.has("--strict");
+  const Detector detect = detector(registry, from);
+  const ReadOptions options = read_options(args);
+  bool failed = false;
+  for (const std::string& path : args.inputs) {
+    Reporter reporter;
+    std::unique_ptr<Input> in;
+    const Format* format = nullptr;
+    if (open_input(path, detect, reporter, in, format)) {
+      Progress progress(in->name(), in->size());
+      Result<Document> doc = read_document(*in, *format, options, progress);
+      progress.finish();
+      reporter.report_all(in->name(), doc.warnings());
+      if (!doc) {
+        reporter.report(in->name(), doc.error());
+      } else {
+        for (const Error& e : validate(*doc)) reporter.report(in->name(), e);
+        if (as) {
+          NullBuf null;
+          std::ostream sink(&null);
+          std::vector<Error> warnings;
+          Status written = write_document(*doc, *as, WriteOptions{}, sink, warnings);
+          reporter.report_all(in->name(), warnings);
+          if (!written) reporter.report(in->name(), written.error());
+        }
+      }
+    }
+    const bool bad = reporter.errors() > 0 || (strict && reporter.warnings() > 0);
+    failed = failed || bad;
+    std::string summary = input_name(path) + ": ";
+    if (reporter.errors() == 0 && reporter.warnings() == 0) {
+      summary += "ok";
+    } else {
+      summary += std::to_string(reporter.errors()) + " error(s), " +
+                 std::to_string(reporter.warnings()) + " warning(s)";
+    }
+    summary += '\n';
+    print_out(summary);
+  }
+  return failed ? exit_bad_input : exit_ok;
+}
+
+// --- formats ------------------------------------------------------------------------------
+
+int run_formats(int argc, char** argv, int first) {
+  Args args;
+  int exit = exit_ok;
+  if (!parse_command("formats", formats_help, argc, argv, first, {{"--json", "--json", false}},
+                     args, exit)) {
+    return exit;
+  }
+  if (!args.inputs.empty()) {
+    return usage_error("formats", "unexpected argument '" + args.inputs[0] + "'");
+  }
+  Catalog registry;
+  const auto streams = [](const Format& f) -> std::string {
+    if (f.read_stream && f.open_writer) return "read,write";
+    if (f.read_stream) return "read";
+    if (f.open_writer) return "write";
+    return "no";
+  };
+  const auto join = [](const std::vector<std::string>& items) {
+    std::string s;
+    for (const std::string& item : items) {
+      if (!s.empty()) s += ',';
+      s += item;
+    }
+    return s;
+  };
+  std::string out;
+  if (args.has("--json")) {
+    const auto flag = [](bool b) { return b ? "true" : "false"; };
+    const auto list = [](const std::vector<std::string>& items) {
+      std::string s = "[";
+      for (const std::string& item : items) {
+        if (s.size() > 1) s += ", ";
+        append_json_string(s, item);
+      }
+      return s + "]";
+    };
+    out = "[";
+    bool first_format = true;
+    for (const Format* format : registry.all()) {
+      const Format& f = *format;
+      out += first_format ? "\n  {" : ",\n  {";
+      first_format = false;
+      out += "\"name\": ";
+      append_json_string(out, f.name);
+      out += ", \"reads\": ";
+      out += flag(f.read || f.read_stream);
+      out += ", \"writes\": ";
+      out += flag(f.write || f.open_writer);
+      out += ", \"read_streams\": ";
+      out += flag(static_cast<bool>(f.read_stream));
+      out += ", \"write_streams\": ";
+      out += flag(static_cast<bool>(f.open_writer));
+      out += ", \"lossless\": ";
+      out += flag(f.carries.lossless);
+      out += ", \"extensions\": " + list(f.extensions);
+      out += ", \"media_types\": " + list(f.media_types);
+      out += ", \"description\": ";
+      append_json_string(out, f.description);
+      out += '}';
+    }
+    out += first_format ? "]\n" : "\n]\n";
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"name", "reads", "writes", "streams", "lossless", "extensions", "description"});
+    for (const Format* format : registry.all()) {
+      const Format& f = *format;
+      rows.push_back({f.name, f.read || f.read_stream ? "yes" : "no",
+                      f.write || f.open_writer ? "yes" : "no", streams(f),
+                      f.carries.lossless ? "yes" : "no", join(f.extensions), f.description});
+    }
+    std::vector<std::size_t> widths(rows[0].size(), 0);
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+    }
+    for (const auto& row : rows) {
+      std::string line;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        line += row[i];
+        if (i + 1 < row.size()) line.append(widths[i] - row[i].size() + 2, ' ');
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line;
+      out += '\n';
+    }
+  }
+  print_out(out);
+  return exit_ok;
+}
+
+// --- stats --------------------------------------------------------------------------------
+
+int run_stats(int argc, char** argv, int first) {
+  Args args;
+  int exit = exit_ok;
+  if (!parse_command("stats", stats_help, argc, argv, first,
+                     {{"--json", "--json", false},
+                      {"--from", "--from", true},
+                      {"--strict", "--strict", false},
+                      {"--base-url", "--base-url", true}},
+                     args, exit)) {
+    return exit;
+  }
+  if (args.inputs.empty()) return usage_error("stats", "no input given (use - for standard input)");
+  Catalog registry;
+  const Format* from = nullptr;
+  if (args.has("--from")) {
+    from = readable_format(registry, "stats", args.get("--from"), exit);
+    if (!from) return exit;
+  }
+  const Detector detect = detector(registry, from);
+  const ReadOptions base_options = read_options(args);
+  // Counts in the order of Record's alternatives: feed, article, organization, commissioner,
+  // person, legislation, contact.
+  std::uint64_t counts[std::variant_size_v<Record>] = {};
+  Reporter reporter;
+  bool failed = false;
+  for (const std::string& path : args.inputs) {
+    std::unique_ptr<Input> in;
+    const Format* format = nullptr;
+    if (!open_input(path, detect, reporter, in, format)) {
+      failed = true;
+      continue;
+    }
+    Progress progress(in->name(), in->size());
+    if (format->read_stream) {
+      ReadOptions options = base_options;
+      if (progress.enabled()) {
+        options.on_progress = [&progress](std::uint64_t done) { progress.bytes(done); };
+      }
+      const RecordSink sink = [&](Record&& record) -> Status {
+        progress.record();
+        ++counts[record.index()];
+        return {};
+      };
+      Status status = format->read_stream(in->stream(), sink, options);
+      progress.finish();
+      reporter.report_all(in->name(), status.warnings());
+      if (!status) {
+        reporter.report(in->name(), status.error());
+        failed = true;
+      }
+    } else {
+      Result<Document> doc = read_document(*in, *format, base_options, progress);
+      progress.finish();
+      reporter.report_all(in->name(), doc.warnings());
+      if (!doc) {
+        reporter.report(in->name(), doc.error());
+        failed = true;
+        continue;
+      }
+      counts[0] += doc->feed.empty() ? 0 : 1;
+      counts[1] += doc->articles.size();
+      counts[2] += doc->organizations.size();
+      counts[3] += doc->commissioners.size();
+      counts[4] += doc->people.size();
+      counts[5] += doc->legislation.size();
+      counts[6] += doc->contacts.size();
+    }
+  }
+  const std::pair<const char*, std::uint64_t> rows[] = {
+      {"articles", counts[1]}, {"organizations", counts[2]},      {"commissioners", counts[3]},
+      {"people", counts[4]},   {"legislation", counts[5]},        {"contacts", counts[6]},
+      {"feeds", counts[0]},    {"warnings", reporter.warnings()}, {"inputs", args.inputs.size()}};
+  std::string out;
+  if (args.has("--json")) {
+    out = "{";
+    for (const auto& row : rows) {
+      if (out.size() > 1) out += ", ";
+      append_json_string(out, row.first);
+      out += ": " + std::to_string(row.second);
+    }
+    out += "}\n";
+  } else {
+    for (const auto& row : rows) {
+      std::string line = row.first;
+      line.append(16 - line.size(), ' ');
+      out += line + std::to_string(row.second) + '\n';
+    }
+  }
+  print_out(out);
+  if (failed || (args.has("--strict") && reporter.warnings() > 0)) return exit_bad_input;
+  return exit_ok;
+}
+
+}  // namespace pressroom::cli

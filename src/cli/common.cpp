@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// Argument parsing, diagnostics and small helpers shared by the commands.
+#include <cstdio>
+#include <iostream>
+
+#include "cli.hpp"
+
+namespace pressroom::cli {
+
+bool Args::has(std::string_view canonical) const {
+  for (const auto& option : options) {
+    if (option.first == canonical) return true;
+  }
+  return false;
+}
+
+std::string Args::get(std::string_view canonical, std::string fallback) const {
+  for (auto it = options.rbegin(); it != options.rend(); ++it) {
+    if (it->first == canonical) return it->second;
+  }
+  return fallback;
+}
+
+namespace {
+const OptionSpec* find_spec(const std::vector<OptionSpec>& specs, std::string_view name) {
+  for (const OptionSpec& spec : specs) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
+}  // namespace
+
+bool parse_args(int argc, char** argv, int first, const std::vector<OptionSpec>& specs, Args& out,
+                std::string& error) {
+  bool operands_only = false;
+  for (int i = first; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (operands_only || arg == "-" || arg.empty() || arg[0] != '-') {
+      out.inputs.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      operands_only = true;
+      continue;
+    }
+    std::string_view name = arg;
+    std::string_view attached;
+    bool has_attached = false;
+    if (arg.size() > 2 && arg[1] == '-') {  // --name or --name=value
+      const std::size_t eq = arg.find('=');
+      if (eq != std::string_view::npos) {
+        name = arg.substr(0, eq);
+        attached = arg.substr(eq + 1);
+        has_attached = true;
+      }
+    } else if (arg.size() > 2) {  // -oFILE
+      name = arg.substr(0, 2);
+      attached = arg.substr(2);
+      has_attached = true;
+    }
+    const OptionSpec* spec = find_spec(specs, name);
+    if (!spec) {
+      error = "unknown option '" + std::string(has_attached && arg[1] != '-' ? arg : name) + "'";
+      return false;
+    }
+    if (!spec->takes_value) {
+      if (has_attached) {
+        error = "option '" + std::string(name) + "' takes no value";
+        return false;
+      }
+      out.options.emplace_back(std::string(spec->canonical), std::string());
+      continue;
+    }
+    if (has_attached) {
+      out.options.emplace_back(std::string(spec->canonical), std::string(attached));
+    } else if (i + 1 < argc) {
+      out.options.emplace_back(std::string(spec->canonical), std::string(argv[++i]));
+    } else {
+      error = "option '" + std::string(name) + "' needs a value";
+      return false;
+    }
+  }
+  return true;
+}
+
+void Reporter::report(std::string_view name, const Error& error) {
+  if (error.severity == Severity::warning) {
+    ++warnings_;
+  } else {
+    ++errors_;
+  }
+  std::string line(name);
+  line += error.line > 0 ? ":" : ": ";
+  line += to_string(error);
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+void Reporter::report_all(std::string_view name, const std::vector<Error>& warnings) {
+  for (const Error& w : warnings) report(name, w);
+}
+
+Error cli_error(ErrorCode code, std::string message) {
+  Error e;
+  e.code = code;
+  e.format = code == ErrorCode::io ? "io" : "cli";
+  e.message = std::move(message);
+  return e;
+}
+
+int usage_error(std::string_view command, std::string_view message) {
+  std::string text = "pressroom";
+  if (!command.empty()) {
+    text += ' ';
+    text += command;
+  }
+  text += ": ";
+  text += message;
+  text += "\nTry 'pressroom";
+  if (!command.empty()) {
+    text += ' ';
+    text += command;
+  }
+  text += " --help' for more information.\n";
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  return exit_usage;
+}
+
+void append_json_string(std::string& out, std::string_view value) {
+  static const char hex[] = "0123456789abcdef";
+  out += '"';
+  for (const char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (u < 0x20) {
+          out += "\\u00";
+          out += hex[u >> 4];
+          out += hex[u & 15];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+}  // namespace pressroom::cli

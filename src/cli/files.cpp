@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: MIT
+// Input files (with their head read for detection) and atomic output files.
+//
+// An output file is written to a temporary file in its directory and renamed over it only when
+// the whole conversion succeeded. A signal handler removes the temporary file on SIGINT,
+// SIGTERM and SIGHUP, then lets the signal end the process as it would have.
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.hpp"
+
+namespace pressroom::cli {
+
+namespace {
+
+constexpr std::size_t head_bytes = 8192;
+constexpr std::size_t buffer_bytes = std::size_t{1} << 16;
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+// --- signal handling ----------------------------------------------------------------------
+// The one piece of global state of the tool: the temporary file a signal must remove. Set
+// before the file exists, cleared before it is renamed or removed.
+char g_temp_path[4096];
+volatile std::sig_atomic_t g_temp_armed = 0;
+
+extern "C" void on_fatal_signal(int sig) {
+  if (g_temp_armed) ::unlink(g_temp_path);  // async-signal-safe
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+void install_signal_handlers() {
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  struct sigaction sa {};
+  sa.sa_handler = on_fatal_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction old {};
+    // Keep an inherited "ignore" (nohup, background jobs).
+    if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
+
+}  // namespace
+
+// --- input --------------------------------------------------------------------------------
+
+FdInBuf::FdInBuf(int fd, std::string prefix) : fd_(fd), buffer_(std::move(prefix)) {
+  if (buffer_.empty()) prefix_pending_ = false;
+  char* base = buffer_.data();
+  setg(base, base, base + buffer_.size());
+}
+
+FdInBuf::int_type FdInBuf::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  if (prefix_pending_) prefix_pending_ = false;
+  if (fd_ < 0) return traits_type::eof();
+  buffer_.resize(buffer_bytes);
+  for (;;) {
+    const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      setg(buffer_.data(), buffer_.data(), buffer_.data());
+      return traits_type::eof();
+    }
+    setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+    return traits_type::to_int_type(*gptr());
+  }
+}
+
+Result<std::unique_ptr<Input>> Input::open(const std::string& path) {
+  std::unique_ptr<Input> in(new Input());
+  in->path_ = path;
+  const bool is_stdin = path == "-";
+  in->name_ = is_stdin ? "<stdin>" : path;
+  in->fd_ = is_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in->fd_ < 0) {
+    const int err = errno;
+    in->fd_ = -1;
+    return cli_error(ErrorCode::io, "cannot open: " + errno_text(err));
+  }
+  struct stat st {};
+  if (::fstat(in->fd_, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return cli_error(ErrorCode::io, "is a directory");
+    if (S_ISREG(st.st_mode)) in->size_ = static_cast<std::uint64_t>(st.st_size);
+  }
+  in->head_.resize(head_bytes);
+  std::size_t got = 0;
+  while (got < head_bytes) {
+    const ssize_t n = ::read(in->fd_, in->head_.data() + got, head_bytes - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      return cli_error(ErrorCode::io, "cannot read: " + errno_text(err));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  in->head_.resize(got);
+  return in;
+}
+
+Input::~Input() {
+  if (fd_ > 0) ::close(fd_);
+}
+
+std::string_view Input::detect_path() const noexcept {
+  return path_ == "-" ? std::string_view() : std::string_view(path_);
+}
+
+Result<std::string> Input::read_all(std::uint64_t max_bytes, Progress& progress) {
+  std::string data;
+  if (size_ && *size_ <= max_bytes) data.reserve(static_cast<std::size_t>(*size_));
+  data = head_;
+  progress.bytes(data.size());
+  if (data.size() < head_bytes) return data;  // the head was the whole input
+  std::string chunk(buffer_bytes, '\0');
+  for (;;) {
+    const ssize_t n = ::read(fd_, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      return cli_error(ErrorCode::io, "cannot read: " + errno_text(err));
+    }
+    if (n == 0) break;
+    if (data.size() + static_cast<std::size_t>(n) > max_bytes) {
+      return cli_error(ErrorCode::limit_exceeded,
+                       "input is over the limit of " + std::to_string(max_bytes) + " bytes");
+    }
+    data.append(chunk.data(), static_cast<std::size_t>(n));
+    progress.bytes(data.size());
+  }
+  return data;
+}
+
+std::istream& Input::stream() {
+  if (!stream_) {
+    // A head shorter than its maximum was the whole input: reading on would block on a
+    // terminal after end of input.
+    buf_ = std::make_unique<FdInBuf>(head_.size() < head_bytes ? -1 : fd_, head_);
+    stream_ = std::make_unique<std::istream>(buf_.get());
+  }
+  return *stream_;
+}
+
+// --- output -------------------------------------------------------------------------------
+
+FdOutBuf::FdOutBuf(int fd) : fd_(fd), buffer_(buffer_bytes) {
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+bool FdOutBuf::write_all(const char* data, std::size_t size) {
+  if (error_ != 0) return false;
+  while (size > 0) {
+    const ssize_t n = ::write(fd_, data, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error_ = errno;
+      return false;
+    }
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+bool FdOutBuf::flush_buffer() {
+  const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+  return write_all(buffer_.data(), n);
+}
+
+FdOutBuf::int_type FdOutBuf::overflow(int_type ch) {
+  if (!flush_buffer()) return traits_type::eof();
+  if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(ch);
+    pbump(1);
+  }
+  return traits_type::not_eof(ch);
+}
+
+std::streamsize FdOutBuf::xsputn(const char* s, std::streamsize n) {
+  const auto size = static_cast<std::size_t>(n);
+  if (size <= static_cast<std::size_t>(epptr() - pptr())) {
+    std::memcpy(pptr(), s, size);
+    pbump(static_cast<int>(n));
+    return n;
+  }
+  if (!flush_buffer()) return 0;
+  if (size >= buffer_.size()) return write_all(s, size) ? n : 0;
+  std::memcpy(pptr(), s, size);
+  pbump(static_cast<int>(n));
+  return n;
+}
+
+int FdOutBuf::sync() { return flush_buffer() ? 0 : -1; }
+
+Result<std::unique_ptr<Output>> Output::open(const std::string& path) {
+  std::unique_ptr<Output> out(new Output());
+  if (path.empty() || path == "-") {
+    out->name_ = "<stdout>";
+    out->fd_ = 1;
+  } else {
+    out->path_ = path;
+    out->name_ = path;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      return cli_error(ErrorCode::io, "is a directory");
+    }
+    const std::size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    out->temp_ = dir + "." + base + ".pressroom-XXXXXX";
+    if (out->temp_.size() >= sizeof g_temp_path) {
+      return cli_error(ErrorCode::io, "path too long");
+    }
+    install_signal_handlers();
+    // Block the signals while the file is created and the handler armed with its name, so
+    // that no signal can come between the two and leave the file behind.
+    g_temp_armed = 0;
+    sigset_t block;
+    sigset_t old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    ::sigprocmask(SIG_BLOCK, &block, &old);
+    out->fd_ = ::mkstemp(out->temp_.data());
+    const int err = errno;
+    if (out->fd_ >= 0) {
+      std::memcpy(g_temp_path, out->temp_.c_str(), out->temp_.size() + 1);
+      g_temp_armed = 1;
+    }
+    ::sigprocmask(SIG_SETMASK, &old, nullptr);
+    if (out->fd_ < 0) {
+      out->temp_.clear();
+      return cli_error(ErrorCode::io,
+                       "cannot create a temporary file beside it: " + errno_text(err));
+    }
+    ::fcntl(out->fd_, F_SETFD, FD_CLOEXEC);
+    // mkstemp creates 0600; give the file what a newly created one would get, or keep the
+    // mode of the file it replaces.
+    if (::stat(path.c_str(), &st) == 0) {
+      ::fchmod(out->fd_, st.st_mode & 07777);
+    } else {
+      const mode_t mask = ::umask(0);
+      ::umask(mask);
+      ::fchmod(out->fd_, 0666 & ~mask);
+    }
+  }
+  out->buf_ = std::make_unique<FdOutBuf>(out->fd_);
+  out->stream_ = std::make_unique<std::ostream>(out->buf_.get());
+  return out;
+}
+
+Output::~Output() {
+  if (!committed_) discard();
+  if (fd_ > 1) ::close(fd_);
+}
+
+Status Output::commit() {
+  stream_->flush();
+  if (buf_->error() != 0 || !*stream_) {
+    const int err = buf_->error();
+    discard();
+    return cli_error(ErrorCode::io, "cannot write: " + errno_text(err != 0 ? err : EIO));
+  }
+  if (temp_.empty()) {
+    committed_ = true;
+    return {};
+  }
+  if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
+    const int err = errno;
+    fd_ = -1;
+    discard();
+    return cli_error(ErrorCode::io, "cannot write: " + errno_text(err));
+  }
+  fd_ = -1;
+  if (::rename(temp_.c_str(), path_.c_str()) != 0) {
+    const int err = errno;
+    discard();
+    return cli_error(ErrorCode::io, "cannot rename the temporary file: " + errno_text(err));
+  }
+  g_temp_armed = 0;
+  temp_.clear();
+  committed_ = true;
+  return {};
+}
+
+void Output::discard() {
+  if (temp_.empty()) return;
+  g_temp_armed = 0;
+  ::unlink(temp_.c_str());
+  temp_.clear();
+}
+
+}  // namespace pressroom::cli

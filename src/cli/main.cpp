@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// `pressroom`: convert, extract, validate, formats, stats. Arguments, I/O and printing over the
+// public API; no format logic here.
+#include <cstdio>
+#include <string_view>
+
+#include "cli.hpp"
+#include "pressroom/config.hpp"
+
+namespace {
+
+constexpr std::string_view general_help =
+    "Usage: pressroom <command> [options] [input...]\n"
+    "Press releases and news archives: convert between formats, extract, validate.\n"
+    "\n"
+    "Commands:\n"
+    "  convert   [--from F] --to F [-o OUT] [--strict] [--base-url U] [--compact] IN... | -\n"
+    "            convert (and merge) inputs into one output\n"
+    "  extract   [--from text|html] [--to F] IN\n"
+    "            records from a press-release page (when built with the extractor)\n"
+    "  validate  [--as F] [--from F] [--strict] IN...\n"
+    "            check the Document an input holds; exit 1 on errors\n"
+    "  formats   [--json]\n"
+    "            what reads, writes and streams what\n"
+    "  stats     [--json] [--from F] IN...\n"
+    "            counts per record type, and warnings\n"
+    "\n"
+    "  -h, --help     show this help; 'pressroom <command> --help' for a command's\n"
+    "  -V, --version  show the version\n"
+    "\n"
+    "Data goes to standard output or -o; diagnostics to standard error as\n"
+    "FILE:LINE:COL: warning: message [format/code]. Exit status: 0 ok, 1 bad input (or any\n"
+    "warning under --strict), 2 usage error.\n";
+
+int dispatch(std::string_view command, int argc, char** argv, int first) {
+  using namespace pressroom::cli;
+  if (command == "convert") return run_convert(argc, argv, first);
+  if (command == "extract") return run_extract(argc, argv, first);
+  if (command == "validate") return run_validate(argc, argv, first);
+  if (command == "formats") return run_formats(argc, argv, first);
+  if (command == "stats") return run_stats(argc, argv, first);
+  return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using pressroom::cli::usage_error;
+  if (argc < 2) return usage_error("", "missing command");
+  const std::string_view command = argv[1];
+  if (command == "--help" || command == "-h") {
+    std::fwrite(general_help.data(), 1, general_help.size(), stdout);
+    return pressroom::cli::exit_ok;
+  }
+  if (command == "help") {  // "pressroom help convert" = "pressroom convert --help"
+    if (argc < 3) {
+      std::fwrite(general_help.data(), 1, general_help.size(), stdout);
+      return pressroom::cli::exit_ok;
+    }
+    char help_flag[] = "--help";
+    char* help_argv[] = {argv[0], argv[2], help_flag, nullptr};
+    const int status = dispatch(argv[2], 3, help_argv, 2);
+    return status >= 0 ? status : usage_error("", "unknown command '" + std::string(argv[2]) + "'");
+  }
+  if (command == "--version" || command == "-V") {
+    std::fputs("pressroom " PRESSROOM_VERSION_STRING "\n", stdout);
+    return pressroom::cli::exit_ok;
+  }
+  const int status = dispatch(command, argc, argv, 2);
+  if (status >= 0) return status;
+  if (!command.empty() && command[0] == '-') {
+    return usage_error("", "unknown option '" + std::string(command) + "'");
+  }
+  return usage_error("", "unknown command '" + std::string(command) + "'");
+}

@@ -1,0 +1,785 @@
+// SPDX-License-Identifier: MIT
+// Tests of the `pressroom` command-line tool: they run the built binary (its path comes from
+// the PRESSROOM_CLI compile definition) with fork/exec and check exit statuses, standard
+// output, diagnostics and the files it leaves behind.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support/test_support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* cli_path() { return PRESSROOM_CLI; }
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+/// A fresh directory, removed with its contents at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "pressroom-cli-XXXXXX").string();
+    if (::mkdtemp(templ.data()) == nullptr) std::abort();
+    path_ = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const fs::path& path() const { return path_; }
+  [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
+  /// The names of the entries, sorted.
+  [[nodiscard]] std::vector<std::string> list() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(path_)) {
+      names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+struct RunResult {
+  int status = -1;  ///< exit status, -1 when killed by a signal
+  int signal = 0;   ///< the signal that ended the process, 0 if none
+  std::string out;
+  std::string err;
+  double seconds = 0;
+};
+
+std::vector<char*> make_argv(std::vector<std::string>& args, std::string* program = nullptr) {
+  std::vector<char*> argv;
+  static std::string default_program = cli_path();
+  argv.push_back(program ? program->data() : default_program.data());
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  return argv;
+}
+
+int decode_status(int wstatus, RunResult& r) {
+  if (WIFEXITED(wstatus)) r.status = WEXITSTATUS(wstatus);
+  if (WIFSIGNALED(wstatus)) r.signal = WTERMSIG(wstatus);
+  return r.status;
+}
+
+/// Runs the tool with `args`; standard input from `input` (a string) or from the file
+/// `stdin_path` when given.
+RunResult run(std::vector<std::string> args, const std::string& input = {},
+              const std::string& stdin_path = {}, std::string program = {}) {
+  TempDir io;
+  const fs::path in_path = stdin_path.empty() ? io / "stdin" : fs::path(stdin_path);
+  if (stdin_path.empty()) write_text(in_path, input);
+  const fs::path out_path = io / "stdout";
+  const fs::path err_path = io / "stderr";
+  std::vector<char*> argv = make_argv(args, program.empty() ? nullptr : &program);
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int in = ::open(in_path.c_str(), O_RDONLY);
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (in < 0 || out < 0 || err < 0) ::_exit(127);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  RunResult r;
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  decode_status(wstatus, r);
+  r.out = read_text(out_path);
+  r.err = read_text(err_path);
+  return r;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> result;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) result.push_back(line);
+  return result;
+}
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// True when `line` is `NAME:LINE:COL: SEVERITY: message [format/code]`.
+bool is_positioned_diagnostic(const std::string& line, const std::string& name,
+                              const std::string& severity) {
+  if (!starts_with(line, name + ":")) return false;
+  std::string rest = line.substr(name.size() + 1);
+  const std::size_t c1 = rest.find(':');
+  if (c1 == std::string::npos || !all_digits(rest.substr(0, c1))) return false;
+  rest = rest.substr(c1 + 1);
+  const std::size_t c2 = rest.find(':');
+  if (c2 == std::string::npos || !all_digits(rest.substr(0, c2))) return false;
+  rest = rest.substr(c2 + 1);
+  if (!starts_with(rest, " " + severity + ": ")) return false;
+  const std::size_t open = rest.rfind(" [");
+  return open != std::string::npos && rest.back() == ']' &&
+         rest.find('/', open) != std::string::npos;
+}
+
+/// Names of the formats the tool lists (from `formats --json`).
+const nlohmann::json& formats_json() {
+  static const nlohmann::json formats = [] {
+    const RunResult r = run({"formats", "--json"});
+    return nlohmann::json::parse(r.out, nullptr, false);
+  }();
+  return formats;
+}
+
+bool has_format(const std::string& name) {
+  const nlohmann::json& formats = formats_json();
+  if (!formats.is_array()) return false;
+  return std::any_of(formats.begin(), formats.end(),
+                     [&](const nlohmann::json& f) { return f.value("name", "") == name; });
+}
+
+#define REQUIRE_FORMATS(...)                                                      \
+  do {                                                                            \
+    for (const char* name_ : {__VA_ARGS__}) {                                     \
+      if (!has_format(name_)) GTEST_SKIP() << "format " << name_ << " not built"; \
+    }                                                                             \
+  } while (false)
+
+std::string archive_path() { return std::string(PRESSROOM_CLI_DATA) + "/archive.json"; }
+
+/// Our own archive, normalised through the json writer.
+std::string canonical_archive() {
+  const RunResult r = run({"convert", "--from", "json", "--to", "json", archive_path()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  return r.out;
+}
+
+/// The canonical JSON Documents the round trips start from: the IOM document (of the json
+/// tests, or of the examples) when present, and our own archive.
+std::vector<std::string> canonical_documents() {
+  std::vector<std::string> docs;
+  for (const std::string& path :
+       {pressroom::test::data_path("json/iom.json"),
+        std::string(PRESSROOM_SOURCE_DIR) + "/examples/data/iom-uk-modern-slavery.json"}) {
+    if (fs::exists(path)) {
+      docs.push_back(read_text(path));
+      break;
+    }
+  }
+  docs.push_back(canonical_archive());
+  return docs;
+}
+
+// --- usage --------------------------------------------------------------------------------
+
+TEST(CliUsage, HelpAndVersion) {
+  RunResult r = run({"--help"});
+  EXPECT_EQ(r.status, 0);
+  for (const char* command : {"convert", "extract", "validate", "formats", "stats"}) {
+    EXPECT_NE(r.out.find(command), std::string::npos) << command;
+  }
+  r = run({"--version"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(starts_with(r.out, "pressroom ")) << r.out;
+  for (const char* command : {"convert", "extract", "validate", "formats", "stats"}) {
+    r = run({command, "--help"});
+    EXPECT_EQ(r.status, 0) << command;
+    EXPECT_TRUE(starts_with(r.out, std::string("Usage: pressroom ") + command)) << r.out;
+    EXPECT_EQ(r.err, "");
+  }
+  r = run({"help", "stats"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(starts_with(r.out, "Usage: pressroom stats")) << r.out;
+}
+
+TEST(CliUsage, UsageErrorsExitTwoWithAHint) {
+  const std::vector<std::vector<std::string>> cases = {
+      {},
+      {"frobnicate"},
+      {"--bogus"},
+      {"convert", "--bogus", "x.json"},
+      {"convert", "x.json"},          // no --to, no -o
+      {"convert", "x.json", "--to"},  // missing value
+      {"convert", "x.json", "--to", "no-such-format"},
+      {"convert", "--from", "no-such-format", "--to", "json", "x.json"},
+      {"convert", "--to", "json"},  // no input
+      {"convert", "x.json", "-o", "out.unknown-extension"},
+      {"convert", "--strict=yes", "--to", "json", "x.json"},
+      {"validate"},
+      {"validate", "--as", "no-such-format", "x.json"},
+      {"stats", "--bogus", "x.json"},
+      {"formats", "extra"},
+  };
+  for (const auto& args : cases) {
+    const RunResult r = run(args);
+    std::string joined;
+    for (const auto& a : args) joined += a + ' ';
+    EXPECT_EQ(r.status, 2) << joined << "\n" << r.err;
+    EXPECT_EQ(r.out, "") << joined;
+    const auto err_lines = lines(r.err);
+    ASSERT_EQ(err_lines.size(), 2u) << joined << "\n" << r.err;
+    EXPECT_TRUE(starts_with(err_lines[0], "pressroom")) << err_lines[0];
+    EXPECT_NE(err_lines[1].find("--help"), std::string::npos) << err_lines[1];
+  }
+}
+
+TEST(CliUsage, ExtractWithoutTheExtractorIsAUsageError) {
+  // A copy of the tool without the extractor's module beside it (or installed) has no extract.
+  TempDir dir;
+  const fs::path copy = dir / "pressroom";
+  fs::copy_file(cli_path(), copy);
+  RunResult r = run({"extract", "page.txt"}, {}, {}, copy.string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("without the extractor"), std::string::npos) << r.err;
+  EXPECT_EQ(lines(r.err).size(), 2u) << r.err;
+  // Everything else works.
+  r = run({"formats"}, {}, {}, copy.string());
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("\ntext "), std::string::npos) << r.out;
+}
+
+TEST(CliUsage, ConversionsBetweenCoreFormatsDoNotLoadTheExtractor) {
+  REQUIRE_FORMATS("json", "xml");
+  // The dynamic loader lists every object it opens; LD_DEBUG is read by the child only.
+  ::setenv("LD_DEBUG", "files", 1);
+  const RunResult core = run({"convert", archive_path(), "--to", "xml"});
+  const RunResult formats = run({"formats"});
+  ::unsetenv("LD_DEBUG");
+  EXPECT_EQ(core.status, 0);
+  EXPECT_EQ(core.err.find("pressroom-extract-formats"), std::string::npos);
+  EXPECT_EQ(core.err.find("libphonenumber"), std::string::npos);
+  if (has_format("text")) {
+    EXPECT_NE(formats.err.find("pressroom-extract-formats"), std::string::npos);
+  }
+}
+
+TEST(CliUsage, MissingInputFileIsBadInput) {
+  REQUIRE_FORMATS("json");
+  const RunResult r = run({"convert", "--to", "json", "/nonexistent/input.json"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(starts_with(r.err, "/nonexistent/input.json: error: cannot open")) << r.err;
+  EXPECT_NE(r.err.find("[io/io]"), std::string::npos) << r.err;
+}
+
+TEST(CliExtract, ExtractsAPageWhenTheExtractorIsLinked) {
+  if (!has_format("text") || !has_format("html")) GTEST_SKIP() << "no extractor";
+  const std::string page =
+      std::string(PRESSROOM_SOURCE_DIR) + "/examples/data/iom-uk-modern-slavery.txt";
+  if (!fs::exists(page)) GTEST_SKIP() << "no example page";
+  RunResult r = run({"extract", page});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_TRUE(doc.is_object()) << r.out.substr(0, 200);
+  ASSERT_EQ(doc["articles"].size(), 1u);
+  EXPECT_FALSE(doc["articles"][0].value("headline", "").empty());
+  // The same page from standard input, as text, into xml.
+  r = run({"extract", "--from", "text", "--to", "xml", "-"}, read_text(page));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("urn:pressroom:1"), std::string::npos);
+  // Only text and html are extraction inputs.
+  r = run({"extract", "--from", "json", page});
+  EXPECT_EQ(r.status, 2);
+}
+
+// --- formats ------------------------------------------------------------------------------
+
+TEST(CliFormats, TableListsTheCoreFormats) {
+  REQUIRE_FORMATS("json", "jsonl", "xml");
+  const RunResult r = run({"formats"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto rows = lines(r.out);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_TRUE(starts_with(rows[0], "name")) << rows[0];
+  for (const char* header :
+       {"reads", "writes", "streams", "lossless", "extensions", "description"}) {
+    EXPECT_NE(rows[0].find(header), std::string::npos) << header;
+  }
+  for (const std::string name : {"json", "jsonl", "xml"}) {
+    const auto row = std::find_if(rows.begin(), rows.end(), [&](const std::string& line) {
+      return starts_with(line, name + " ");
+    });
+    ASSERT_NE(row, rows.end()) << name;
+    std::istringstream cells(*row);
+    std::string n, reads, writes, streams, lossless;
+    cells >> n >> reads >> writes >> streams >> lossless;
+    EXPECT_EQ(reads, "yes") << *row;
+    EXPECT_EQ(writes, "yes") << *row;
+    EXPECT_EQ(lossless, "yes") << *row;
+    if (name == "jsonl") {
+      EXPECT_EQ(streams, "read,write") << *row;
+    }
+  }
+}
+
+TEST(CliFormats, JsonListsWhatEachFormatDoes) {
+  REQUIRE_FORMATS("json", "jsonl", "xml");
+  const nlohmann::json& formats = formats_json();
+  for (const std::string name : {"json", "jsonl", "xml"}) {
+    const auto f = std::find_if(formats.begin(), formats.end(),
+                                [&](const nlohmann::json& x) { return x["name"] == name; });
+    ASSERT_NE(f, formats.end()) << name;
+    EXPECT_EQ((*f)["reads"], true) << name;
+    EXPECT_EQ((*f)["writes"], true) << name;
+    EXPECT_EQ((*f)["lossless"], true) << name;
+    EXPECT_TRUE((*f)["extensions"].is_array()) << name;
+    EXPECT_TRUE((*f)["description"].is_string()) << name;
+  }
+  const auto jsonl = std::find_if(formats.begin(), formats.end(),
+                                  [](const nlohmann::json& x) { return x["name"] == "jsonl"; });
+  EXPECT_EQ((*jsonl)["read_streams"], true);
+  EXPECT_EQ((*jsonl)["write_streams"], true);
+}
+
+// --- conversion ---------------------------------------------------------------------------
+
+TEST(CliConvert, JsonToXmlAndBackGivesTheSameBytes) {
+  REQUIRE_FORMATS("json", "xml");
+  TempDir dir;
+  for (const std::string& original : canonical_documents()) {
+    ASSERT_FALSE(original.empty());
+    write_text(dir / "doc.json", original);
+    const RunResult to_xml = run({"convert", (dir / "doc.json").string(), "--to", "xml"});
+    ASSERT_EQ(to_xml.status, 0) << to_xml.err;
+    EXPECT_EQ(to_xml.err, "");
+    EXPECT_NE(to_xml.out.find("urn:pressroom:1"), std::string::npos);
+    const RunResult back = run({"convert", "--from", "xml", "--to", "json", "-"}, to_xml.out);
+    ASSERT_EQ(back.status, 0) << back.err;
+    EXPECT_EQ(back.err, "");
+    EXPECT_EQ(back.out, original);
+  }
+}
+
+TEST(CliConvert, JsonToJsonlAndBackGivesTheSameBytes) {
+  REQUIRE_FORMATS("json", "jsonl");
+  TempDir dir;
+  for (const std::string& original : canonical_documents()) {
+    ASSERT_FALSE(original.empty());
+    write_text(dir / "doc.json", original);
+    const RunResult to_jsonl = run({"convert", (dir / "doc.json").string(), "--to", "jsonl"});
+    ASSERT_EQ(to_jsonl.status, 0) << to_jsonl.err;
+    EXPECT_EQ(to_jsonl.err, "");
+    for (const std::string& line : lines(to_jsonl.out)) {
+      EXPECT_TRUE(starts_with(line, "{\"type\":")) << line;
+    }
+    // Through a file, so that the streaming path (jsonl reader -> json record writer) is used.
+    write_text(dir / "doc.jsonl", to_jsonl.out);
+    const RunResult back = run({"convert", (dir / "doc.jsonl").string(), "--to", "json"});
+    ASSERT_EQ(back.status, 0) << back.err;
+    EXPECT_EQ(back.out, original);
+    // From standard input, and into xml and back, streaming both ways.
+    const RunResult back_stdin =
+        run({"convert", "--from", "jsonl", "--to", "json", "-"}, to_jsonl.out);
+    ASSERT_EQ(back_stdin.status, 0) << back_stdin.err;
+    EXPECT_EQ(back_stdin.out, original);
+    const RunResult xml = run({"convert", (dir / "doc.jsonl").string(), "--to", "xml"});
+    ASSERT_EQ(xml.status, 0) << xml.err;
+    const RunResult xml_back = run({"convert", "-", "--to", "json"}, xml.out);
+    EXPECT_EQ(xml_back.out, original);
+  }
+}
+
+TEST(CliConvert, DetectsTheInputFormatFromContent) {
+  REQUIRE_FORMATS("json", "jsonl", "xml");
+  TempDir dir;
+  const std::string original = canonical_archive();
+  const RunResult xml = run({"convert", archive_path(), "--to", "xml"});
+  ASSERT_EQ(xml.status, 0) << xml.err;
+  const RunResult jsonl = run({"convert", archive_path(), "--to", "jsonl"});
+  ASSERT_EQ(jsonl.status, 0) << jsonl.err;
+  // Misleading or missing extensions: the content decides.
+  write_text(dir / "xml-content.json", xml.out);
+  write_text(dir / "json-content", original);
+  write_text(dir / "jsonl-content.dat", jsonl.out);
+  for (const char* name : {"xml-content.json", "json-content", "jsonl-content.dat"}) {
+    const RunResult r = run({"convert", (dir / name).string(), "--to", "json"});
+    EXPECT_EQ(r.status, 0) << name << ": " << r.err;
+    EXPECT_EQ(r.out, original) << name;
+  }
+  // From standard input too, without any name to go by.
+  const RunResult r = run({"convert", "-", "--to", "json"}, xml.out);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, original);
+}
+
+TEST(CliConvert, OutputFormatFromTheOutputExtension) {
+  REQUIRE_FORMATS("json", "xml");
+  TempDir dir;
+  const RunResult r = run({"convert", archive_path(), "-o", (dir / "out.xml").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  const RunResult direct = run({"convert", archive_path(), "--to", "xml"});
+  EXPECT_EQ(read_text(dir / "out.xml"), direct.out);
+  EXPECT_EQ(dir.list(), std::vector<std::string>{"out.xml"});
+}
+
+TEST(CliConvert, CompactOutputIsSmallerAndReadsBack) {
+  REQUIRE_FORMATS("json");
+  const RunResult pretty = run({"convert", archive_path(), "--to", "json"});
+  const RunResult compact = run({"convert", archive_path(), "--to", "json", "--compact"});
+  ASSERT_EQ(compact.status, 0) << compact.err;
+  EXPECT_LT(compact.out.size(), pretty.out.size());
+  const RunResult back = run({"convert", "-", "--from", "json", "--to", "json"}, compact.out);
+  EXPECT_EQ(back.out, pretty.out);
+}
+
+TEST(CliConvert, MergesInputsKeepingTheFirstOfDuplicateIds) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  write_text(dir / "extra.json",
+             "{\"pressroom_version\": \"1.0\", \"articles\": ["
+             "{\"id\": \"art:annual-report\", \"headline\": \"A duplicate\"},"
+             "{\"id\": \"art:new\", \"headline\": \"A new one\"}]}");
+  const RunResult r =
+      run({"convert", archive_path(), (dir / "extra.json").string(), "--to", "json", "--compact"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["articles"].size(), 3u);
+  EXPECT_EQ(doc["articles"][1]["headline"],
+            "Annual report: 2,000 people trained \u201cin the field\u201d");
+  EXPECT_EQ(doc["articles"][2]["id"], "art:new");
+  EXPECT_EQ(doc["organizations"].size(), 1u);
+  const auto err_lines = lines(r.err);
+  ASSERT_EQ(err_lines.size(), 1u) << r.err;
+  EXPECT_TRUE(starts_with(err_lines[0], (dir / "extra.json").string() + ": warning: duplicate"))
+      << err_lines[0];
+  EXPECT_NE(err_lines[0].find("art:annual-report"), std::string::npos);
+  // Under --strict the warning fails the run.
+  const RunResult strict = run({"convert", archive_path(), (dir / "extra.json").string(), "--to",
+                                "json", "--strict", "-o", (dir / "out.json").string()});
+  EXPECT_EQ(strict.status, 1) << strict.err;
+  EXPECT_FALSE(fs::exists(dir / "out.json"));
+}
+
+// --- diagnostics and exit statuses --------------------------------------------------------
+
+TEST(CliDiagnostics, WarningsCarryFileLineAndColumn) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  const fs::path input = dir / "unknown-key.json";
+  write_text(input,
+             "{\n  \"pressroom_version\": \"1.0\",\n  \"articles\": [\n"
+             "    {\"id\": \"art:a\", \"headline\": \"A\", \"colour\": \"red\"}\n  ]\n}\n");
+  const RunResult r = run({"convert", input.string(), "--to", "json"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  const auto err_lines = lines(r.err);
+  ASSERT_FALSE(err_lines.empty());
+  EXPECT_TRUE(is_positioned_diagnostic(err_lines[0], input.string(), "warning")) << err_lines[0];
+  EXPECT_NE(err_lines[0].find("[json/"), std::string::npos) << err_lines[0];
+  EXPECT_FALSE(r.out.empty());
+
+  // The same input on standard input is named <stdin>.
+  const RunResult s = run({"convert", "-", "--to", "json"}, read_text(input));
+  ASSERT_FALSE(lines(s.err).empty());
+  EXPECT_TRUE(is_positioned_diagnostic(lines(s.err)[0], "<stdin>", "warning")) << s.err;
+
+  // --strict turns the warning into an error and the exit status into 1.
+  const RunResult strict = run({"convert", input.string(), "--to", "json", "--strict"});
+  EXPECT_EQ(strict.status, 1) << strict.err;
+  ASSERT_FALSE(lines(strict.err).empty());
+  EXPECT_TRUE(is_positioned_diagnostic(lines(strict.err)[0], input.string(), "error"))
+      << strict.err;
+}
+
+TEST(CliDiagnostics, BrokenInputExitsOneWithAPosition) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  const fs::path input = dir / "broken.json";
+  write_text(input, "{\n  \"pressroom_version\": \"1.0\",\n  \"articles\": [\n    {\"id\": \n");
+  const RunResult r = run({"convert", "--from", "json", input.string(), "--to", "xml"});
+  EXPECT_EQ(r.status, 1);
+  const auto err_lines = lines(r.err);
+  ASSERT_FALSE(err_lines.empty());
+  EXPECT_TRUE(is_positioned_diagnostic(err_lines.back(), input.string(), "error")) << r.err;
+}
+
+TEST(CliDiagnostics, UnrecognisedContentExitsOne) {
+  REQUIRE_FORMATS("json");
+  const RunResult r = run({"convert", "-", "--to", "json"}, std::string("\x01\x02\xff\xfe\0zz", 7));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("<stdin>: error: cannot tell the input's format"), std::string::npos)
+      << r.err;
+}
+
+TEST(CliDiagnostics, DeepNestingHitsTheDepthLimitQuickly) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  const fs::path input = dir / "deep.json";
+  const std::size_t depth = 1'000'000;
+  const std::string arrays = std::string(depth, '[') + std::string(depth, ']');
+  // Nested arrays inside a Document, under a key the reader must keep or skip.
+  write_text(input, "{\"pressroom_version\": \"1.0\", \"x\": " + arrays + "}");
+  RunResult r = run({"convert", "--from", "json", input.string(), "--to", "json"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.signal, 0);
+  ASSERT_FALSE(lines(r.err).empty());
+  const std::string last = lines(r.err).back();
+  EXPECT_TRUE(is_positioned_diagnostic(last, input.string(), "error")) << last;
+  EXPECT_NE(last.find("depth"), std::string::npos) << last;
+  EXPECT_NE(last.find("[json/limit_exceeded]"), std::string::npos) << last;
+  EXPECT_LT(r.seconds, 1.0);
+  EXPECT_EQ(r.out, "");
+  // The bare arrays fail as fast.
+  write_text(input, arrays);
+  r = run({"convert", "--from", "json", input.string(), "--to", "json"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_LT(r.seconds, 1.0);
+}
+
+// --- atomic output ------------------------------------------------------------------------
+
+TEST(CliOutput, FailedConversionLeavesTheOldFileAndNoTemporary) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  write_text(dir / "out.json", "OLD\n");
+  write_text(dir / "bad.json", "{\"pressroom_version\": \"1.0\", \"articles\": [");
+  const RunResult r = run({"convert", "--from", "json", (dir / "bad.json").string(), "-o",
+                           (dir / "out.json").string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(read_text(dir / "out.json"), "OLD\n");
+  EXPECT_EQ(dir.list(), (std::vector<std::string>{"bad.json", "out.json"}));
+  // A missing input fails the same way.
+  const RunResult missing = run({"convert", (dir / "missing.json").string(), "--to", "json", "-o",
+                                 (dir / "out.json").string()});
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_EQ(read_text(dir / "out.json"), "OLD\n");
+  EXPECT_EQ(dir.list(), (std::vector<std::string>{"bad.json", "out.json"}));
+}
+
+TEST(CliOutput, SuccessfulConversionReplacesTheFile) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  write_text(dir / "out.json", "OLD\n");
+  const RunResult r = run({"convert", archive_path(), "-o", (dir / "out.json").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(read_text(dir / "out.json"), canonical_archive());
+  EXPECT_EQ(dir.list(), std::vector<std::string>{"out.json"});
+}
+
+TEST(CliOutput, UnwritableOutputDirectoryIsBadInput) {
+  REQUIRE_FORMATS("json");
+  const RunResult r =
+      run({"convert", archive_path(), "--to", "json", "-o", "/nonexistent-dir/out.json"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(starts_with(r.err, "/nonexistent-dir/out.json: error:")) << r.err;
+}
+
+std::string jsonl_articles(std::size_t first, std::size_t count) {
+  std::string text;
+  for (std::size_t i = first; i < first + count; ++i) {
+    text += "{\"type\":\"article\",\"id\":\"art:" + std::to_string(i) +
+            "\",\"headline\":\"Headline number " + std::to_string(i) + "\"}\n";
+  }
+  return text;
+}
+
+TEST(CliOutput, SignalDuringConversionLeavesNoTemporary) {
+  REQUIRE_FORMATS("json", "jsonl");
+  for (const int sig : {SIGINT, SIGTERM}) {
+    TempDir dir;
+    write_text(dir / "out.json", "OLD\n");
+    int pipe_fds[2];
+    ASSERT_EQ(::pipe(pipe_fds), 0);
+    std::vector<std::string> args = {
+        "convert", "--from", "jsonl", "--to", "json", "-o", (dir / "out.json").string(), "-"};
+    std::vector<char*> argv = make_argv(args);
+    const std::string err_path =
+        (dir.path().parent_path() / (dir.path().filename().string() + ".stderr")).string();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      ::dup2(pipe_fds[0], 0);
+      ::close(pipe_fds[0]);
+      ::close(pipe_fds[1]);
+      const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ::dup2(err, 2);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+    ::close(pipe_fds[0]);
+    // Feed part of a big archive, then stall with the pipe still open.
+    const std::string chunk = jsonl_articles(0, 2000);
+    ASSERT_EQ(::write(pipe_fds[1], chunk.data(), chunk.size()), static_cast<ssize_t>(chunk.size()));
+    // Wait until the temporary output exists, so that the signal has something to clean up.
+    bool temp_seen = false;
+    for (int i = 0; i < 500 && !temp_seen; ++i) {
+      temp_seen = dir.list().size() > 1;
+      if (!temp_seen) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    EXPECT_TRUE(temp_seen);
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ::kill(pid, sig);
+    int wstatus = 0;
+    ::waitpid(pid, &wstatus, 0);
+    ::close(pipe_fds[1]);
+    RunResult r;
+    decode_status(wstatus, r);
+    EXPECT_EQ(r.signal, sig) << "status " << r.status << ": " << read_text(err_path);
+    EXPECT_EQ(dir.list(), std::vector<std::string>{"out.json"});
+    EXPECT_EQ(read_text(dir / "out.json"), "OLD\n");
+    std::remove(err_path.c_str());
+  }
+}
+
+// --- stats and validate -------------------------------------------------------------------
+
+TEST(CliStats, JsonCountsRecordsSummedOverInputs) {
+  REQUIRE_FORMATS("json", "jsonl");
+  TempDir dir;
+  RunResult r = run({"stats", "--json", archive_path()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto stats = nlohmann::json::parse(r.out);
+  EXPECT_EQ(stats["articles"], 2);
+  EXPECT_EQ(stats["organizations"], 1);
+  EXPECT_EQ(stats["commissioners"], 1);
+  EXPECT_EQ(stats["people"], 0);
+  EXPECT_EQ(stats["legislation"], 1);
+  EXPECT_EQ(stats["contacts"], 1);
+  EXPECT_EQ(stats["feeds"], 1);
+  EXPECT_EQ(stats["warnings"], 0);
+
+  // A streaming input and the json one, summed.
+  write_text(dir / "many.jsonl", jsonl_articles(0, 500));
+  r = run({"stats", "--json", archive_path(), (dir / "many.jsonl").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  stats = nlohmann::json::parse(r.out);
+  EXPECT_EQ(stats["articles"], 502);
+  EXPECT_EQ(stats["organizations"], 1);
+  EXPECT_EQ(stats["inputs"], 2);
+
+  // The table form names the same counts.
+  r = run({"stats", archive_path()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("articles"), std::string::npos);
+  EXPECT_NE(r.out.find("contacts"), std::string::npos);
+}
+
+TEST(CliValidate, ReportsModelErrors) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  RunResult r = run({"validate", archive_path()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, archive_path() + ": ok\n");
+  write_text(dir / "dangling.json",
+             "{\"pressroom_version\": \"1.0\", \"articles\": ["
+             "{\"id\": \"art:a\", \"headline\": \"A\", \"publisher_id\": \"org:missing\"}]}");
+  r = run({"validate", (dir / "dangling.json").string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  const auto err_lines = lines(r.err);
+  ASSERT_FALSE(err_lines.empty());
+  EXPECT_TRUE(starts_with(err_lines[0], (dir / "dangling.json").string() + ": error: "))
+      << err_lines[0];
+  EXPECT_NE(r.err.find("articles[0].publisher_id"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("[model/"), std::string::npos) << r.err;
+  // --as checks writing to a format as well.
+  r = run({"validate", "--as", "xml", archive_path()});
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+// --- progress -----------------------------------------------------------------------------
+
+/// An archive of 6,000 articles just over the 4 MB from which progress shows.
+void write_big_jsonl(const fs::path& path) {
+  std::ofstream big(path, std::ios::binary);
+  const std::string padding(700, 'x');
+  for (std::size_t i = 0; i < 6000; ++i) {
+    big << "{\"type\":\"article\",\"id\":\"art:" << i << "\",\"headline\":\"" << padding << "\"}\n";
+  }
+}
+
+TEST(CliProgress, ShownOnATerminalForBigInputs) {
+  REQUIRE_FORMATS("jsonl");
+  TempDir dir;
+  write_big_jsonl(dir / "big.jsonl");
+  ASSERT_GT(fs::file_size(dir / "big.jsonl"), std::uintmax_t{4} << 20);
+  int master = -1;
+  int slave = -1;
+  ASSERT_EQ(::openpty(&master, &slave, nullptr, nullptr, nullptr), 0);
+  std::vector<std::string> args = {"convert", (dir / "big.jsonl").string(), "--to", "jsonl",
+                                   "-o",      (dir / "out.jsonl").string()};
+  std::vector<char*> argv = make_argv(args);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(master);
+    ::dup2(slave, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(slave);
+  std::string seen;
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::read(master, buf, sizeof buf);
+    if (n > 0) {
+      seen.append(buf, static_cast<std::size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // EIO once the child has closed the terminal
+    }
+  }
+  ::close(master);
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  RunResult r;
+  decode_status(wstatus, r);
+  EXPECT_EQ(r.status, 0) << seen;
+  EXPECT_EQ(lines(read_text(dir / "out.jsonl")).size(), 6'000u);
+  // Either the run was too fast for a redraw, or the line shows MB and is cleared at the end.
+  if (!seen.empty()) {
+    EXPECT_NE(seen.find(" MB"), std::string::npos) << seen;
+    EXPECT_EQ(seen.front(), '\r');
+    EXPECT_EQ(seen.back(), '\r');
+  }
+}
+
+TEST(CliProgress, NotShownWhenStderrIsAFile) {
+  REQUIRE_FORMATS("jsonl");
+  TempDir dir;
+  write_big_jsonl(dir / "big.jsonl");
+  const RunResult r = run({"convert", (dir / "big.jsonl").string(), "--to", "jsonl", "-o",
+                           (dir / "out.jsonl").string()});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+}
+
+}  // namespace
