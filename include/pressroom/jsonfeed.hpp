@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+/// @file
+/// `jsonfeed`: JSON Feed 1.0 and 1.1 reading, 1.1 writing (https://jsonfeed.org/version/1.1).
+/// Everything without a native key goes into `_pressroom` objects (top level and per item; the
+/// spec reserves keys starting with `_` for extensions), so that pressroom reads its own feeds
+/// back to the same Document while other readers ignore the extension.
+#ifndef PRESSROOM_JSONFEED_HPP
+#define PRESSROOM_JSONFEED_HPP
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pressroom/io.hpp"
+#include "pressroom/model/document.hpp"
+#include "pressroom/options.hpp"
+#include "pressroom/registry.hpp"
+#include "pressroom/result.hpp"
+
+namespace pressroom {
+PRESSROOM_ABI_BEGIN
+namespace jsonfeed {
+
+/// The `version` value written.
+inline constexpr const char* version_1_1 = "https://jsonfeed.org/version/1.1";
+
+/// Reads a JSON Feed (1.0 or 1.1). Lenient by default: repairs are warnings, strict mode turns
+/// the first into the error. Nesting deeper than `options.limits.max_depth` fails with
+/// `limit_exceeded`; invalid UTF-8 is repaired (lenient) or refused (strict); HTML content is
+/// sanitised unless `options.keep_raw_html`; relative URLs are resolved against
+/// `options.base_url`. `input` is not kept.
+[[nodiscard]] PRESSROOM_EXPORT Result<Document> read(std::string_view input,
+                                                     const ReadOptions& options = {});
+
+/// Writes `doc` as JSON Feed 1.1 (UTF-8). Required keys the Document lacks are derived and warned
+/// about. Everything the format has no place for goes into the `_pressroom` extension, so that
+/// `read(write(doc)) == doc`.
+[[nodiscard]] PRESSROOM_EXPORT Result<std::string> write(const Document& doc,
+                                                         const WriteOptions& options = {});
+
+/// A record writer producing JSON Feed 1.1: records are buffered (the entity tables precede the
+/// items in the output) and written by `finish()`.
+[[nodiscard]] PRESSROOM_EXPORT std::unique_ptr<RecordWriter> open_writer(
+    std::ostream& out, const WriteOptions& options = {});
+
+/// What `doc` lacks or what foreign readers would lose when it is written as JSON Feed 1.1: one
+/// warning per issue, with the model path (empty when nothing is wrong).
+[[nodiscard]] PRESSROOM_EXPORT std::vector<Error> lint(const Document& doc);
+
+/// This module's registry entry (name "jsonfeed").
+[[nodiscard]] PRESSROOM_EXPORT Format format();
+
+}  // namespace jsonfeed
+PRESSROOM_ABI_END
+}  // namespace pressroom
+
+#endif  // PRESSROOM_JSONFEED_HPP

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: MIT
+// XML output escaping, writer diagnostics, URL resolution and block rendering for the feeds.
+#include <cstdint>
+
+#include "formats/feed/feed.hpp"
+
+namespace pressroom::feed_detail {
+
+std::size_t append_xml(std::string& out, std::string_view text, bool attr) {
+  std::size_t dropped = 0;
+  std::size_t run = 0;  // start of the pending run of plain bytes
+  const auto flush = [&](std::size_t i) {
+    if (i > run) out.append(text.data() + run, i - run);
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      std::uint32_t cp = 0;
+      const std::size_t n = detail::decode_utf8(text, i, cp);
+      if (n == 0 || !detail::is_xml_char(cp)) {
+        flush(i);
+        ++dropped;
+        i += n == 0 ? 1 : n;
+        run = i;
+        continue;
+      }
+      i += n;
+      continue;
+    }
+    const char* rep = nullptr;
+    switch (c) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '\r':
+        rep = "&#13;";
+        break;
+      case '"':
+        if (attr) rep = "&quot;";
+        break;
+      case '\t':
+        if (attr) rep = "&#9;";
+        break;
+      case '\n':
+        if (attr) rep = "&#10;";
+        break;
+      default:
+        if (c < 0x20) {
+          flush(i);
+          ++dropped;
+          run = ++i;
+          continue;
+        }
+    }
+    if (rep) {
+      flush(i);
+      out += rep;
+      run = i + 1;
+    }
+    ++i;
+  }
+  flush(text.size());
+  return dropped;
+}
+
+void WriteDiagnostics::warn(ErrorCode code, std::string message, std::string path) {
+  for (const auto& w : warnings_)
+    if (w.code == code && w.message == message) return;
+  Error e;
+  e.code = code;
+  e.severity = Severity::warning;
+  e.format = format_;
+  e.path = std::move(path);
+  e.message = std::move(message);
+  warnings_.push_back(std::move(e));
+}
+
+bool has_scheme(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (!alpha(s[0])) return false;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ':') return true;
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+namespace {
+
+struct Uri {
+  std::string scheme, authority, path, query, fragment;
+  bool has_authority = false, has_query = false, has_fragment = false;
+};
+
+Uri split(std::string_view s) {
+  Uri u;
+  if (has_scheme(s)) {
+    const std::size_t c = s.find(':');
+    u.scheme = std::string(s.substr(0, c));
+    s.remove_prefix(c + 1);
+  }
+  const std::size_t hash = s.find('#');
+  if (hash != std::string_view::npos) {
+    u.has_fragment = true;
+    u.fragment = std::string(s.substr(hash + 1));
+    s = s.substr(0, hash);
+  }
+  const std::size_t q = s.find('?');
+  if (q != std::string_view::npos) {
+    u.has_query = true;
+    u.query = std::string(s.substr(q + 1));
+    s = s.substr(0, q);
+  }
+  if (s.size() >= 2 && s[0] == '/' && s[1] == '/') {
+    u.has_authority = true;
+    s.remove_prefix(2);
+    const std::size_t slash = s.find('/');
+    u.authority = std::string(s.substr(0, slash));
+    s = slash == std::string_view::npos ? std::string_view{} : s.substr(slash);
+  }
+  u.path = std::string(s);
+  return u;
+}
+
+// RFC 3986 §5.2.4.
+std::string remove_dot_segments(std::string in) {
+  std::string out;
+  while (!in.empty()) {
+    if (in.rfind("../", 0) == 0) {
+      in.erase(0, 3);
+    } else if (in.rfind("./", 0) == 0) {
+      in.erase(0, 2);
+    } else if (in.rfind("/./", 0) == 0) {
+      in.erase(0, 2);
+    } else if (in == "/.") {
+      in = "/";
+    } else if (in.rfind("/../", 0) == 0 || in == "/..") {
+      in = in.size() == 3 ? std::string("/") : in.substr(3);
+      const std::size_t last = out.rfind('/');
+      out.erase(last == std::string::npos ? 0 : last);
+    } else if (in == "." || in == "..") {
+      in.clear();
+    } else {
+      const std::size_t next = in.find('/', 1);
+      out += in.substr(0, next);
+      in.erase(0, next == std::string::npos ? in.size() : next);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string resolve_url(std::string_view base, std::string_view ref) {
+  const std::string_view r = detail::trim(ref);
+  if (base.empty() || !has_scheme(base) || has_scheme(r)) return std::string(r);
+  const Uri b = split(base);
+  const Uri u = split(r);
+  Uri t;
+  t.scheme = b.scheme;
+  if (u.has_authority) {
+    t.has_authority = true;
+    t.authority = u.authority;
+    t.path = remove_dot_segments(u.path);
+    t.has_query = u.has_query;
+    t.query = u.query;
+  } else {
+    t.has_authority = b.has_authority;
+    t.authority = b.authority;
+    if (u.path.empty()) {
+      t.path = b.path;
+      t.has_query = u.has_query || b.has_query;
+      t.query = u.has_query ? u.query : b.query;
+    } else {
+      if (u.path[0] == '/') {
+        t.path = remove_dot_segments(u.path);
+      } else {
+        std::string merged;
+        if (b.has_authority && b.path.empty()) {
+          merged = "/" + u.path;
+        } else {
+          const std::size_t last = b.path.rfind('/');
+          merged =
+              (last == std::string::npos ? std::string() : b.path.substr(0, last + 1)) + u.path;
+        }
+        t.path = remove_dot_segments(merged);
+      }
+      t.has_query = u.has_query;
+      t.query = u.query;
+    }
+  }
+  t.has_fragment = u.has_fragment;
+  t.fragment = u.fragment;
+  std::string out = t.scheme + ":";
+  if (t.has_authority) out += "//" + t.authority;
+  out += t.path;
+  if (t.has_query) out += "?" + t.query;
+  if (t.has_fragment) out += "#" + t.fragment;
+  return out;
+}
+
+std::string collapse_space(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<Block> text_blocks(std::string_view text) {
+  std::vector<Block> blocks;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // A paragraph ends at a blank line.
+    std::size_t end = i;
+    std::size_t next = text.size();
+    while (end < text.size()) {
+      if (text[end] == '\n') {
+        std::size_t k = end + 1;
+        while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+        if (k < text.size() && text[k] == '\n') {
+          next = k + 1;
+          break;
+        }
+      }
+      ++end;
+    }
+    std::string p = collapse_space(text.substr(i, end - i));
+    if (!p.empty()) blocks.push_back(Block{BlockType::paragraph, std::move(p)});
+    i = end >= text.size() ? text.size() : next;
+  }
+  return blocks;
+}
+
+std::string blocks_to_html(const std::vector<Block>& blocks) {
+  std::string out;
+  bool in_list = false;
+  for (const Block& b : blocks) {
+    if (b.type == BlockType::list_item && !in_list) {
+      out += "<ul>";
+      in_list = true;
+    } else if (b.type != BlockType::list_item && in_list) {
+      out += "</ul>";
+      in_list = false;
+    }
+    const char* tag = "p";
+    switch (b.type) {
+      case BlockType::heading:
+        tag = "h2";
+        break;
+      case BlockType::list_item:
+        tag = "li";
+        break;
+      case BlockType::quote:
+        tag = "blockquote";
+        break;
+      case BlockType::paragraph:
+        break;
+    }
+    out += '<';
+    out += tag;
+    out += '>';
+    append_xml(out, b.text);
+    out += "</";
+    out += tag;
+    out += '>';
+  }
+  if (in_list) out += "</ul>";
+  return out;
+}
+
+std::string blocks_to_text(const std::vector<Block>& blocks) {
+  std::string out;
+  for (const Block& b : blocks) {
+    if (!out.empty()) out += "\n\n";
+    out += b.text;
+  }
+  return out;
+}
+
+}  // namespace pressroom::feed_detail

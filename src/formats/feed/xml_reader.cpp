@@ -1,0 +1,1154 @@
+// SPDX-License-Identifier: MIT
+// One reader for every XML feed dialect (RSS 0.90-2.0, RSS 1.0 RDF, Atom 0.3 and 1.0), as
+// feedparser does: the dialects share most elements, and real feeds mix them. pugixml gives
+// the tree (no DTD processing, no entity expansion, nothing fetched); namespaces are resolved
+// here because pugixml does not process them.
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "formats/feed/feed.hpp"
+#include "formats/xml/codec.hpp"
+
+namespace pressroom::feed_detail {
+
+namespace {
+
+enum class Ns {
+  none,
+  rss,
+  atom,
+  atom03,
+  dc,
+  dcterms,
+  content,
+  xhtml,
+  media,
+  pressroom,
+  rdf,
+  xml,
+  other
+};
+
+Ns ns_of_uri(std::string_view uri) {
+  if (uri.empty()) return Ns::none;
+  if (uri == "http://www.w3.org/2005/Atom") return Ns::atom;
+  if (uri == "http://purl.org/atom/ns#") return Ns::atom03;
+  if (uri == "http://purl.org/rss/1.0/" || uri == "http://my.netscape.com/rdf/simple/0.9/" ||
+      uri == "http://backend.userland.com/rss2" || uri == "http://backend.userland.com/rss" ||
+      uri == "http://blogs.law.harvard.edu/tech/rss" || uri == "http://purl.org/net/rss1.1#")
+    return Ns::rss;
+  if (uri == "http://purl.org/dc/elements/1.1/" || uri == "http://purl.org/dc/elements/1.0/")
+    return Ns::dc;
+  if (uri == "http://purl.org/dc/terms/") return Ns::dcterms;
+  if (uri == "http://purl.org/rss/1.0/modules/content/") return Ns::content;
+  if (uri == "http://www.w3.org/1999/xhtml") return Ns::xhtml;
+  if (uri == "http://search.yahoo.com/mrss/" || uri == "http://search.yahoo.com/mrss")
+    return Ns::media;
+  if (uri == pressroom_ns) return Ns::pressroom;
+  if (uri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#") return Ns::rdf;
+  if (uri == "http://www.w3.org/XML/1998/namespace") return Ns::xml;
+  return Ns::other;
+}
+
+std::string_view local_name(std::string_view qname) {
+  const std::size_t c = qname.find(':');
+  return c == std::string_view::npos ? qname : qname.substr(c + 1);
+}
+std::string_view prefix_of(std::string_view qname) {
+  const std::size_t c = qname.find(':');
+  return c == std::string_view::npos ? std::string_view{} : qname.substr(0, c);
+}
+
+// In-scope namespace declarations and xml:base/xml:lang, pushed per element.
+struct Scope {
+  std::vector<std::pair<std::string_view, std::string_view>> decls;  // prefix -> uri
+  std::vector<std::size_t> marks;
+};
+
+// What the reader knows about the element being processed.
+struct Ctx {
+  std::string base;
+  std::string lang;
+};
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return r;
+}
+
+class Reader {
+ public:
+  Reader(std::string_view text, const ReadOptions& options, std::string_view format)
+      : text_(text), options_(options), diag_(options, format, text) {}
+
+  detail::Diagnostics& diag() { return diag_; }
+
+  bool read(pugi::xml_document& xdoc, Document& doc, FeedVersion& version) {
+    const pugi::xml_node root = xdoc.document_element();
+    if (!root) {
+      diag_.fail(ErrorCode::syntax, "no root element", 0);
+      return false;
+    }
+    if (!xml_codec::check_depth(root, 1, diag_)) return false;
+    push(root);
+    const Ns rns = ns_of(root);
+    root_uri_ = std::string(uri_of(root));
+    const std::string_view rname = local_name(root.name());
+    Ctx ctx;
+    ctx.base = options_.base_url;
+    ctx = enter(root, ctx);
+    if (detail::iequals(rname, "rss") && rns != Ns::atom && rns != Ns::atom03) {
+      const std::string v = std::string(detail::trim(root.attribute("version").value()));
+      if (v == "2" || v.rfind("2.", 0) == 0)
+        version = FeedVersion::rss20;
+      else if (v == "0.91")
+        version = netscape_ ? FeedVersion::rss091n : FeedVersion::rss091u;
+      else if (v == "0.92")
+        version = FeedVersion::rss092;
+      else if (v == "0.93")
+        version = FeedVersion::rss093;
+      else if (v == "0.94")
+        version = FeedVersion::rss094;
+      else
+        version = FeedVersion::rss;
+      const pugi::xml_node channel = child(root, "channel");
+      if (!channel) {
+        // No channel: an empty feed, or items directly under <rss> (seen in the wild).
+        for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
+          if (is_item(n) && !read_item(n, ctx, doc)) return false;
+        pop();
+        return !diag_.failed();
+      }
+      push(channel);
+      const Ctx cctx = enter(channel, ctx);
+      if (!read_channel(channel, cctx, doc)) return false;
+      // Items are children of the channel; a few feeds put them beside it.
+      for (pugi::xml_node n = channel.first_child(); n; n = n.next_sibling())
+        if (is_item(n) && !read_item(n, cctx, doc)) return false;
+      pop();
+      for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
+        if (is_item(n) && !read_item(n, ctx, doc)) return false;
+    } else if (rname == "RDF" && rns == Ns::rdf) {
+      version = FeedVersion::rss10;
+      for (const auto& d : scope_.decls)
+        if (d.first.empty() && d.second == "http://my.netscape.com/rdf/simple/0.9/")
+          version = FeedVersion::rss090;
+      const pugi::xml_node channel = child(root, "channel");
+      if (channel) {
+        push(channel);
+        if (uri_of(channel) == "http://my.netscape.com/rdf/simple/0.9/")
+          version = FeedVersion::rss090;
+        if (!read_channel(channel, enter(channel, ctx), doc)) return false;
+        pop();
+      }
+      for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
+        if (n.type() != pugi::node_element) continue;
+        const std::string_view ln = local_name(n.name());
+        push(n);
+        if (ln == "item" && !read_item_scoped(n, enter(n, ctx), doc)) return false;
+        if (ln == "image" && doc.feed.logo.empty())
+          doc.feed.logo = url(text_of(child(n, "url")), enter(n, ctx));
+        pop();
+      }
+    } else if (rname == "feed") {
+      version = rns == Ns::atom03 ? FeedVersion::atom03 : FeedVersion::atom10;
+      if (rns == Ns::atom03 || (rns != Ns::atom && root.attribute("version"))) {
+        version = FeedVersion::atom03;
+      }
+      atom03_ = version == FeedVersion::atom03;
+      if (!read_channel(root, ctx, doc)) return false;
+      for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
+        if (n.type() == pugi::node_element && local_name(n.name()) == "entry" &&
+            !read_item(n, ctx, doc))
+          return false;
+    } else {
+      diag_.fail(ErrorCode::not_this_format,
+                 "root element " + detail::quote(root.name()) + " is not rss, rdf:RDF or feed",
+                 offset(root));
+      return false;
+    }
+    pop();
+    if (!pressroom_feed_) {
+      if (doc.feed.language.empty() && !ctx.lang.empty() && root_lang_)
+        doc.feed.language = ctx.lang;
+    }
+    return !diag_.failed();
+  }
+
+  void set_netscape(bool n) { netscape_ = n; }
+
+ private:
+  // ---- namespaces ----
+  void push(const pugi::xml_node& n) {
+    scope_.marks.push_back(scope_.decls.size());
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name == "xmlns")
+        scope_.decls.emplace_back(std::string_view{}, a.value());
+      else if (name.substr(0, 6) == "xmlns:")
+        scope_.decls.emplace_back(name.substr(6), a.value());
+    }
+  }
+  void pop() {
+    scope_.decls.resize(scope_.marks.back());
+    scope_.marks.pop_back();
+  }
+  // Resolves the prefix of `n` (whose own declarations must be pushed) to a URI.
+  std::string_view uri_of(const pugi::xml_node& n) {
+    const std::string_view p = prefix_of(n.name());
+    if (p == "xml") return "http://www.w3.org/XML/1998/namespace";
+    for (auto it = scope_.decls.rbegin(); it != scope_.decls.rend(); ++it)
+      if (it->first == p) return it->second;
+    if (!p.empty() && undeclared_.insert(std::string(p)).second) {
+      (void)warn(ErrorCode::syntax, "undeclared namespace prefix " + detail::quote(p), n);
+    }
+    return {};
+  }
+  Ns ns_of(const pugi::xml_node& n) {
+    const std::string_view uri = uri_of(n);
+    const Ns ns = ns_of_uri(uri);
+    // Elements in the root's namespace are the feed's own, whatever that namespace is
+    // (feeds declare mistyped or future namespaces; feedparser reads them the same).
+    if (ns == Ns::other && uri == root_uri_) return Ns::none;
+    return ns;
+  }
+  // Namespace of a child while its own declarations are in scope.
+  Ns child_ns(const pugi::xml_node& n) {
+    if (!n.first_attribute()) return ns_of(n);
+    push(n);
+    const Ns ns = ns_of(n);
+    pop();
+    return ns;
+  }
+
+  Ctx enter(const pugi::xml_node& n, const Ctx& parent) {
+    Ctx c = parent;
+    if (const pugi::xml_attribute b = n.attribute("xml:base"))
+      c.base = resolve_url(parent.base, b.value());
+    if (const pugi::xml_attribute l = n.attribute("xml:lang")) c.lang = detail::trim(l.value());
+    return c;
+  }
+
+  pugi::xml_node child(const pugi::xml_node& n, std::string_view local) const {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element && local_name(c.name()) == local) return c;
+    return {};
+  }
+
+  bool is_item(const pugi::xml_node& n) const {
+    return n.type() == pugi::node_element && local_name(n.name()) == "item";
+  }
+
+  std::size_t offset(const pugi::xml_node& n) const { return xml_codec::node_offset(n); }
+
+  bool warn(ErrorCode code, std::string message, const pugi::xml_node& n, std::string path = {}) {
+    return diag_.warn(code, std::move(message), n ? offset(n) : detail::npos, std::move(path));
+  }
+
+  // ---- values ----
+
+  // The text content of an element (all text and CDATA children), checked: invalid UTF-8 from
+  // character references is repaired, characters XML 1.0 forbids are removed.
+  std::string text_of(const pugi::xml_node& n) {
+    std::string s;
+    if (!n) return s;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) s += c.value();
+    }
+    check_text(s, n);
+    return s;
+  }
+
+  void check_text(std::string& s, const pugi::xml_node& n) {
+    if (s.size() > options_.limits.max_string_bytes) {
+      diag_.fail(ErrorCode::limit_exceeded, "text longer than max_string_bytes", offset(n));
+      s.clear();
+      return;
+    }
+    if (detail::find_xml_forbidden(s) != detail::npos) {
+      detail::strip_xml_forbidden(s);
+      (void)warn(ErrorCode::invalid_value, "characters XML 1.0 forbids removed", n);
+    }
+  }
+
+  std::string url(std::string_view s, const Ctx& ctx) {
+    const std::string_view t = detail::trim(s);
+    if (t.empty()) return {};
+    return resolve_url(ctx.base, t);
+  }
+
+  // Serialises the children of `n` as HTML (for inline XHTML, and RSS descriptions written
+  // with unescaped markup), dropping namespace prefixes.
+  void serialize_children(const pugi::xml_node& n, std::string& out, std::size_t depth) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      switch (c.type()) {
+        case pugi::node_pcdata:
+        case pugi::node_cdata: {
+          const std::string_view v = c.value();
+          for (const char ch : v) {
+            if (ch == '<')
+              out += "&lt;";
+            else if (ch == '>')
+              out += "&gt;";
+            else if (ch == '&')
+              out += "&amp;";
+            else
+              out += ch;
+          }
+          break;
+        }
+        case pugi::node_element: {
+          const std::string_view name = local_name(c.name());
+          out += '<';
+          out += name;
+          for (pugi::xml_attribute a = c.first_attribute(); a; a = a.next_attribute()) {
+            const std::string_view an = a.name();
+            if (an == "xmlns" || an.substr(0, 6) == "xmlns:") continue;
+            out += ' ';
+            out += an;
+            out += "=\"";
+            for (const char ch : std::string_view(a.value())) {
+              if (ch == '"')
+                out += "&quot;";
+              else if (ch == '&')
+                out += "&amp;";
+              else if (ch == '<')
+                out += "&lt;";
+              else
+                out += ch;
+            }
+            out += '"';
+          }
+          if (!c.first_child()) {
+            out += " />";
+          } else {
+            out += '>';
+            if (depth < options_.limits.max_depth) serialize_children(c, out, depth + 1);
+            out += "</";
+            out += name;
+            out += '>';
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  // Content kinds of text constructs.
+  enum class Kind { text, html, xhtml };
+
+  // The value of a text construct (Atom title/summary/content/rights, RSS elements that may
+  // hold HTML). RSS: `rss_html` says the element holds HTML by convention.
+  std::string construct(const pugi::xml_node& n, Kind& kind, bool rss_html) {
+    std::string type = lower(detail::trim(n.attribute("type").value()));
+    const std::string mode = lower(detail::trim(n.attribute("mode").value()));
+    bool has_element_child = false;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element) has_element_child = true;
+    if (type.empty()) {
+      kind = rss_html ? Kind::html : Kind::text;
+      if (atom03_ && mode.empty()) kind = Kind::text;
+    } else if (type == "text" || type == "text/plain") {
+      kind = Kind::text;
+    } else if (type == "html" || type == "text/html") {
+      kind = Kind::html;
+    } else if (type == "xhtml" || type == "application/xhtml+xml") {
+      kind = Kind::xhtml;
+    } else if (type.rfind("text/", 0) == 0 || type.find("xml") != std::string::npos) {
+      kind = Kind::text;
+    } else {
+      // RFC 4287 §4.1.3.3: other media types are Base64-encoded.
+      kind = Kind::text;
+      std::string v = base64(text_of(n));
+      if (v.find('<') != std::string::npos) kind = Kind::html;
+      return v;
+    }
+    if (mode == "escaped") kind = kind == Kind::text && !type.empty() ? Kind::text : Kind::html;
+    if (mode == "xml") kind = Kind::xhtml;
+    if (has_element_child && kind != Kind::xhtml) {
+      // Unescaped markup inside a text element: read it as inline XHTML.
+      kind = Kind::xhtml;
+    }
+    if (kind == Kind::xhtml) {
+      std::string out;
+      pugi::xml_node div;
+      std::size_t elements = 0;
+      for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element) {
+          ++elements;
+          div = c;
+        }
+      }
+      // Atom 1.0 xhtml content is wrapped in one xhtml:div, which is not part of the value.
+      if (elements == 1 && local_name(div.name()) == "div" && !type.empty()) {
+        serialize_children(div, out, 1);
+      } else {
+        serialize_children(n, out, 1);
+      }
+      check_text(out, n);
+      return out;
+    }
+    std::string s = text_of(n);
+    if (mode == "base64") s = base64(s);
+    return s;
+  }
+
+  static std::string base64(std::string_view in) {
+    std::string out;
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (const char c : in) {
+      int v = -1;
+      if (c >= 'A' && c <= 'Z')
+        v = c - 'A';
+      else if (c >= 'a' && c <= 'z')
+        v = c - 'a' + 26;
+      else if (c >= '0' && c <= '9')
+        v = c - '0' + 52;
+      else if (c == '+')
+        v = 62;
+      else if (c == '/')
+        v = 63;
+      if (v < 0) continue;
+      acc = (acc << 6) | static_cast<std::uint32_t>(v);
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out += static_cast<char>((acc >> bits) & 0xFF);
+      }
+    }
+    if (detail::find_invalid_utf8(out) != detail::npos) detail::repair_utf8(out);
+    return out;
+  }
+
+  // Plain text of a construct: markup removed, entities decoded, blocks joined.
+  std::string plain(const std::string& value, Kind kind) {
+    if (kind == Kind::text) return value;
+    const HtmlResult h = process_html(value, {}, true);
+    std::string out;
+    for (const auto& b : h.blocks) {
+      if (!out.empty()) out += ' ';
+      out += b.text;
+    }
+    return out;
+  }
+
+  // Sets body/body_html of `a` from a construct.
+  void set_body(Article& a, const std::string& value, Kind kind, const Ctx& ctx) {
+    if (kind == Kind::text) {
+      a.body = text_blocks(value);
+      a.body_html.clear();
+      return;
+    }
+    HtmlResult h = process_html(value, ctx.base, options_.keep_raw_html);
+    a.body = std::move(h.blocks);
+    a.body_html = std::move(h.html);
+  }
+
+  std::optional<DateTime> date(const pugi::xml_node& n, const std::string& path) {
+    const std::string s = text_of(n);
+    bool nonstandard = false, impossible = false;
+    auto d = parse_feed_date(s, &nonstandard, &impossible);
+    if (!d) {
+      (void)warn(ErrorCode::invalid_value,
+                 (impossible ? "impossible date " : "unreadable date ") + detail::quote(s) +
+                     " in <" + std::string(n.name()) + ">",
+                 n, path);
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  // "Name (email)" / "email (Name)" / "Name <email>" as RSS writes people: the name part.
+  static std::string person_name(std::string_view s) {
+    s = detail::trim(s);
+    const std::size_t open = s.find('(');
+    const std::size_t close = s.rfind(')');
+    if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
+      const std::string_view inner = detail::trim(s.substr(open + 1, close - open - 1));
+      const std::string_view outer = detail::trim(s.substr(0, open));
+      if (outer.find('@') != std::string_view::npos && !inner.empty()) return std::string(inner);
+      if (!outer.empty()) return std::string(outer);
+    }
+    const std::size_t lt = s.find('<');
+    if (lt != std::string_view::npos && lt > 0 && s.find('@', lt) != std::string_view::npos)
+      return std::string(detail::trim(s.substr(0, lt)));
+    return std::string(s);
+  }
+
+  EntityRef atom_person(const pugi::xml_node& n) {
+    EntityRef r;
+    std::string name = collapse_space(text_of(child(n, "name")));
+    if (name.empty()) name = collapse_space(text_of(child(n, "email")));
+    if (name.empty()) name = collapse_space(text_of(n));
+    r.name = name;
+    // The person as feeds print it ("Name (email)"), so that the e-mail is not lost.
+    const std::string email = collapse_space(text_of(child(n, "email")));
+    if (!email.empty() && email != name) r.as_written = name + " (" + email + ")";
+    return r;
+  }
+
+  Link atom_link(const pugi::xml_node& n, const Ctx& ctx) {
+    Link l;
+    l.href = url(n.attribute("href").value(), ctx);
+    // A link written with its IRI as content (seen in the wild): use the content.
+    if (!n.attribute("href")) l.href = url(text_of(n), ctx);
+    l.rel = std::string(detail::trim(n.attribute("rel").value()));
+    if (l.rel == "alternate") l.rel.clear();
+    l.media_type = std::string(detail::trim(n.attribute("type").value()));
+    l.title = n.attribute("title").value();
+    l.hreflang = std::string(detail::trim(n.attribute("hreflang").value()));
+    const std::string len(detail::trim(n.attribute("length").value()));
+    if (!len.empty() && len.size() < 19 &&
+        std::all_of(len.begin(), len.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      l.length_bytes = std::stoull(len);
+    return l;
+  }
+
+  static std::optional<std::uint64_t> number(std::string_view s) {
+    s = detail::trim(s);
+    if (s.empty() || s.size() > 18) return std::nullopt;
+    std::uint64_t v = 0;
+    for (const char c : s) {
+      if (c < '0' || c > '9') return std::nullopt;
+      v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return v;
+  }
+
+  // ---- the pressroom extension ----
+
+  template <class T>
+  bool canonical(const pugi::xml_node& n, T& out, const std::string& path) {
+    std::string prefix(prefix_of(n.name()));
+    if (!prefix.empty()) prefix += ':';
+    xml_codec::ReadContext rc;
+    rc.depth = depth_of(n);
+    return xml_codec::read_element(n, out, prefix, diag_, path, rc);
+  }
+
+  static std::size_t depth_of(pugi::xml_node n) {
+    std::size_t d = 0;
+    for (; n && n.type() == pugi::node_element; n = n.parent()) ++d;
+    return d;
+  }
+
+  // Reads a pressroom element at channel level; false = stop.
+  bool channel_extension(const pugi::xml_node& n, Document& doc) {
+    const std::string_view ln = local_name(n.name());
+    if (ln == "feed") {
+      pressroom_feed_ = true;
+      Feed f;
+      if (!canonical(n, f, "feed")) return false;
+      doc.feed = std::move(f);
+    } else if (ln == "pressroom_version") {
+      doc.pressroom_version = text_of(n);
+    } else if (ln == "extensions") {
+      doc.extensions[n.attribute("format").value()] = text_of(n);
+    } else if (ln == "organization") {
+      return table(n, doc.organizations, "organizations");
+    } else if (ln == "commissioner") {
+      return table(n, doc.commissioners, "commissioners");
+    } else if (ln == "person") {
+      return table(n, doc.people, "people");
+    } else if (ln == "legislation") {
+      return table(n, doc.legislation, "legislation");
+    } else if (ln == "contact") {
+      return table(n, doc.contacts, "contacts");
+    }
+    return !diag_.failed();
+  }
+
+  template <class T>
+  bool table(const pugi::xml_node& n, std::vector<T>& rows, const char* name) {
+    if (!count_record(n)) return false;
+    T row;
+    if (!canonical(n, row, std::string(name) + "[" + std::to_string(rows.size()) + "]"))
+      return false;
+    rows.push_back(std::move(row));
+    return true;
+  }
+
+  bool count_record(const pugi::xml_node& n) {
+    if (++records_ > options_.limits.max_records) {
+      diag_.fail(ErrorCode::limit_exceeded, "more records than max_records", offset(n));
+      return false;
+    }
+    return true;
+  }
+
+  // ---- channel / feed ----
+
+  bool read_channel(const pugi::xml_node& channel, const Ctx& ctx, Document& doc) {
+    Feed& f = doc.feed;
+    std::optional<DateTime> updated, published;
+    root_lang_ = !ctx.lang.empty();
+    for (pugi::xml_node n = channel.first_child(); n; n = n.next_sibling()) {
+      if (n.type() != pugi::node_element) continue;
+      push(n);
+      const Ns ns = ns_of(n);
+      const std::string_view ln = local_name(n.name());
+      const Ctx c = enter(n, ctx);
+      bool ok = true;
+      if (ns == Ns::pressroom) {
+        ok = channel_extension(n, doc);
+      } else if (ns == Ns::none || ns == Ns::rss || ns == Ns::atom || ns == Ns::atom03) {
+        const bool atom = ns == Ns::atom || ns == Ns::atom03 || (atom03_ && ns == Ns::none);
+        if (ln == "title") {
+          Kind k;
+          const std::string v = construct(n, k, false);
+          if (f.title.empty()) f.title = collapse_space(plain(v, k));
+        } else if (ln == "link") {
+          if (atom || n.attribute("href")) {
+            Link l = atom_link(n, c);
+            if (l.href.empty()) {
+              // RSS "link" in the Atom namespace without href: ignore.
+            } else if (l.rel.empty()) {
+              if (f.home_page_url.empty()) f.home_page_url = l.href;
+            } else if (l.rel == "self") {
+              if (f.feed_url.empty()) f.feed_url = l.href;
+            } else if (l.rel == "next") {
+              if (f.next_url.empty()) f.next_url = l.href;
+            }
+          } else if (f.home_page_url.empty()) {
+            f.home_page_url = url(text_of(n), c);
+          }
+        } else if (ln == "description" || ln == "subtitle" || ln == "tagline") {
+          Kind k;
+          const std::string v = construct(n, k, ln == "description");
+          if (f.description.empty()) f.description = collapse_space(plain(v, k));
+        } else if (ln == "language") {
+          if (f.language.empty()) f.language = std::string(detail::trim(text_of(n)));
+        } else if (ln == "copyright" || ln == "rights") {
+          Kind k;
+          const std::string v = construct(n, k, false);
+          if (f.rights.empty()) f.rights = collapse_space(plain(v, k));
+        } else if (ln == "lastBuildDate" || ln == "updated" || ln == "modified") {
+          if (!updated) updated = date(n, "feed.updated");
+        } else if (ln == "pubDate" || ln == "published" || ln == "issued") {
+          published = date(n, "feed.updated");
+        } else if (ln == "generator") {
+          f.generator.name = collapse_space(text_of(n));
+          f.generator.uri = url(n.attribute(atom03_ ? "url" : "uri").value(), c);
+          if (f.generator.uri.empty()) f.generator.uri = url(n.attribute("url").value(), c);
+          f.generator.version = std::string(detail::trim(n.attribute("version").value()));
+        } else if (ln == "ttl") {
+          if (auto v = number(text_of(n)); v && *v < 1000000000)
+            f.ttl_minutes = static_cast<int>(*v);
+        } else if (ln == "image") {
+          if (f.logo.empty()) f.logo = url(text_of(child(n, "url")), c);
+        } else if (ln == "icon") {
+          f.icon = url(text_of(n), c);
+        } else if (ln == "logo") {
+          f.logo = url(text_of(n), c);
+        } else if (ln == "category") {
+          Category cat;
+          if (atom) {
+            cat.term = n.attribute("term").value();
+            cat.scheme = n.attribute("scheme").value();
+            cat.label = n.attribute("label").value();
+          } else {
+            cat.term = collapse_space(text_of(n));
+            cat.scheme = n.attribute("domain").value();
+          }
+          if (!cat.term.empty()) f.categories.push_back(std::move(cat));
+        } else if (ln == "managingEditor" || ln == "webMaster") {
+          const std::string raw = collapse_space(text_of(n));
+          const std::string v = person_name(raw);
+          if (!v.empty()) f.authors.push_back(EntityRef{{}, v, {}, raw == v ? "" : raw});
+        } else if (ln == "author") {
+          if (atom) {
+            EntityRef r = atom_person(n);
+            if (!r.name.empty()) f.authors.push_back(std::move(r));
+          } else {
+            const std::string raw = collapse_space(text_of(n));
+            const std::string v = person_name(raw);
+            if (!v.empty()) f.authors.push_back(EntityRef{{}, v, {}, raw == v ? "" : raw});
+          }
+        } else if (ln == "id") {
+          f.id = std::string(detail::trim(text_of(n)));
+        }
+      } else if (ns == Ns::dc || ns == Ns::dcterms) {
+        if (ln == "title") {
+          if (f.title.empty()) f.title = collapse_space(text_of(n));
+        } else if (ln == "description") {
+          if (f.description.empty()) f.description = collapse_space(text_of(n));
+        } else if (ln == "language") {
+          if (f.language.empty()) f.language = std::string(detail::trim(text_of(n)));
+        } else if (ln == "rights") {
+          if (f.rights.empty()) f.rights = collapse_space(text_of(n));
+        } else if (ln == "date" || ln == "modified") {
+          if (!updated) updated = date(n, "feed.updated");
+        } else if (ln == "issued" || ln == "created") {
+          if (!published) published = date(n, "feed.updated");
+        } else if (ln == "creator" || ln == "publisher" || ln == "author") {
+          const std::string raw = collapse_space(text_of(n));
+          const std::string v = person_name(raw);
+          if (!v.empty()) f.authors.push_back(EntityRef{{}, v, {}, raw == v ? "" : raw});
+        } else if (ln == "subject") {
+          const std::string v = collapse_space(text_of(n));
+          if (!v.empty()) f.categories.push_back(Category{v, {}, {}, CategoryKind::unspecified});
+        }
+      }
+      pop();
+      if (!ok || diag_.failed()) return false;
+    }
+    if (!pressroom_feed_) {
+      if (updated)
+        f.updated = updated;
+      else if (published)
+        f.updated = published;
+      if (f.language.empty() && !ctx.lang.empty()) f.language = ctx.lang;
+    }
+    return !diag_.failed();
+  }
+
+  // ---- items / entries ----
+
+  bool read_item(const pugi::xml_node& item, const Ctx& parent, Document& doc) {
+    push(item);
+    const bool ok = read_item_scoped(item, enter(item, parent), doc);
+    pop();
+    return ok;
+  }
+
+  bool read_item_scoped(const pugi::xml_node& item, const Ctx& ctx, Document& doc) {
+    if (!count_record(item)) return false;
+    const std::string path = "articles[" + std::to_string(doc.articles.size()) + "]";
+    Article a;
+    bool from_extension = false;
+    std::string guid;
+    bool guid_permalink = false;
+    std::string rss_description;
+    Kind description_kind = Kind::html;
+    bool have_description = false;
+    std::string content;
+    Kind content_kind = Kind::text;
+    bool have_content = false;
+    Ctx content_ctx = ctx;
+    std::string summary;
+    Kind summary_kind = Kind::text;
+    bool have_summary = false;
+    std::optional<DateTime> published, updated, dc_date;
+    for (pugi::xml_node n = item.first_child(); n; n = n.next_sibling()) {
+      if (n.type() != pugi::node_element) continue;
+      push(n);
+      const Ns ns = ns_of(n);
+      const std::string_view ln = local_name(n.name());
+      const Ctx c = enter(n, ctx);
+      if (ns == Ns::pressroom) {
+        if (ln == "article") {
+          Article x;
+          if (!canonical(n, x, path)) {
+            pop();
+            return false;
+          }
+          a = std::move(x);
+          from_extension = true;
+        }
+      } else if (from_extension) {
+        // The canonical article wins; native elements are only for foreign readers.
+      } else if (ns == Ns::none || ns == Ns::rss || ns == Ns::atom || ns == Ns::atom03) {
+        const bool atom = ns == Ns::atom || ns == Ns::atom03 || (atom03_ && ns == Ns::none);
+        if (ln == "title") {
+          Kind k;
+          const std::string v = construct(n, k, false);
+          if (a.headline.empty()) a.headline = collapse_space(plain(v, k));
+        } else if (ln == "link") {
+          if (atom || n.attribute("href")) {
+            Link l = atom_link(n, c);
+            if (l.href.empty()) {
+            } else if (l.rel.empty()) {
+              if (a.url.empty())
+                a.url = l.href;
+              else
+                a.links.push_back(std::move(l));
+            } else if (l.rel == "enclosure") {
+              Media m;
+              m.url = l.href;
+              m.media_type = l.media_type;
+              m.role = MediaRole::enclosure;
+              m.length_bytes = l.length_bytes;
+              m.title = l.title;
+              a.media.push_back(std::move(m));
+            } else {
+              a.links.push_back(std::move(l));
+            }
+          } else if (a.url.empty()) {
+            a.url = url(text_of(n), c);
+          }
+        } else if (ln == "guid") {
+          guid = std::string(detail::trim(text_of(n)));
+          const std::string pl = lower(detail::trim(n.attribute("isPermaLink").value()));
+          guid_permalink = pl != "false";
+        } else if (ln == "id") {
+          if (a.id.empty()) a.id = std::string(detail::trim(text_of(n)));
+        } else if (ln == "description") {
+          rss_description = construct(n, description_kind, true);
+          have_description = true;
+        } else if (ln == "summary") {
+          summary = construct(n, summary_kind, false);
+          have_summary = true;
+        } else if (ln == "content") {
+          if (!have_content) {
+            if (n.attribute("src")) {
+              Link l;
+              l.href = url(n.attribute("src").value(), c);
+              l.rel = "related";
+              l.media_type = n.attribute("type").value();
+              a.links.push_back(std::move(l));
+            } else {
+              content = construct(n, content_kind, false);
+              have_content = true;
+              content_ctx = c;
+            }
+          }
+        } else if (ln == "pubDate" || ln == "published" || ln == "issued" || ln == "created") {
+          published = date(n, path + ".date_published");  // the last one wins, as in feedparser
+        } else if (ln == "updated" || ln == "modified") {
+          updated = date(n, path + ".date_modified");
+        } else if (ln == "author" || ln == "contributor") {
+          if (atom) {
+            if (ln == "author") {
+              EntityRef r = atom_person(n);
+              if (!r.name.empty()) a.authors.push_back(std::move(r));
+            }
+          } else {
+            const std::string raw = collapse_space(text_of(n));
+            const std::string v = person_name(raw);
+            if (!v.empty()) a.authors.push_back(EntityRef{{}, v, {}, raw == v ? "" : raw});
+          }
+        } else if (ln == "category") {
+          Category cat;
+          if (atom) {
+            cat.term = n.attribute("term").value();
+            cat.scheme = n.attribute("scheme").value();
+            cat.label = n.attribute("label").value();
+          } else {
+            cat.term = collapse_space(text_of(n));
+            cat.scheme = n.attribute("domain").value();
+          }
+          if (!cat.term.empty()) a.categories.push_back(std::move(cat));
+        } else if (ln == "enclosure") {
+          Media m;
+          m.url = url(n.attribute("url").value(), c);
+          m.media_type = std::string(detail::trim(n.attribute("type").value()));
+          m.role = MediaRole::enclosure;
+          m.length_bytes = number(n.attribute("length").value());
+          if (!m.url.empty()) a.media.push_back(std::move(m));
+        } else if (ln == "comments") {
+          Link l;
+          l.href = url(text_of(n), c);
+          l.rel = "replies";
+          if (!l.href.empty()) a.links.push_back(std::move(l));
+        } else if (ln == "source") {
+          Link l;
+          if (atom) {
+            push(n);
+            for (pugi::xml_node s = n.first_child(); s; s = s.next_sibling()) {
+              if (s.type() != pugi::node_element) continue;
+              const std::string_view sl = local_name(s.name());
+              if (sl == "title" && l.title.empty()) {
+                Kind k;
+                const std::string v = construct(s, k, false);
+                l.title = collapse_space(plain(v, k));
+              }
+              if (sl == "link") {
+                const Link sl2 = atom_link(s, c);
+                if ((sl2.rel.empty() || sl2.rel == "self") && l.href.empty()) l.href = sl2.href;
+              }
+              if (sl == "id" && l.href.empty()) l.href = std::string(detail::trim(text_of(s)));
+            }
+            pop();
+          } else {
+            l.href = url(n.attribute("url").value(), c);
+            l.title = collapse_space(text_of(n));
+          }
+          l.rel = "via";
+          if (!l.href.empty() || !l.title.empty()) a.source = std::move(l);
+        } else if (ln == "rights" || ln == "copyright") {
+          Kind k;
+          const std::string v = construct(n, k, false);
+          a.rights = collapse_space(plain(v, k));
+        } else if (ln == "fullitem" && !have_content) {
+          content = text_of(n);  // an early RSS extension holding the full item as HTML
+          content_kind = Kind::html;
+          have_content = true;
+          content_ctx = c;
+        }
+      } else if (ns == Ns::content) {
+        if (ln == "encoded" && !have_content) {
+          content = text_of(n);
+          content_kind = Kind::html;
+          have_content = true;
+          content_ctx = c;
+        }
+      } else if (ns == Ns::xhtml) {
+        if (ln == "body" && !have_content) {
+          std::string out;
+          serialize_children(n, out, 1);
+          content = std::move(out);
+          content_kind = Kind::html;
+          have_content = true;
+          content_ctx = c;
+        }
+      } else if (ns == Ns::dc || ns == Ns::dcterms) {
+        if (ln == "creator" || ln == "author") {
+          const std::string raw = collapse_space(text_of(n));
+          const std::string v = person_name(raw);
+          if (!v.empty()) a.authors.push_back(EntityRef{{}, v, {}, raw == v ? "" : raw});
+        } else if (ln == "date" || ln == "created" || ln == "issued") {
+          if (!dc_date) dc_date = date(n, path + ".date_published");
+        } else if (ln == "modified") {
+          if (!updated) updated = date(n, path + ".date_modified");
+        } else if (ln == "language") {
+          a.language = std::string(detail::trim(text_of(n)));
+        } else if (ln == "subject") {
+          const std::string v = collapse_space(text_of(n));
+          if (!v.empty()) a.categories.push_back(Category{v, {}, {}, CategoryKind::unspecified});
+        } else if (ln == "rights") {
+          a.rights = collapse_space(text_of(n));
+        } else if (ln == "title") {
+          if (a.headline.empty()) a.headline = collapse_space(text_of(n));
+        } else if (ln == "description") {
+          if (!have_description) {
+            rss_description = text_of(n);
+            description_kind = Kind::text;
+            have_description = true;
+          }
+        } else if (ln == "identifier") {
+          if (guid.empty() && a.id.empty()) a.id = std::string(detail::trim(text_of(n)));
+        }
+      } else if (ns == Ns::media) {
+        if (ln == "content" || ln == "thumbnail") {
+          Media m;
+          m.url = url(n.attribute("url").value(), c);
+          m.media_type = std::string(detail::trim(n.attribute("type").value()));
+          m.role = ln == "thumbnail" ? MediaRole::thumbnail : MediaRole::unspecified;
+          m.length_bytes = number(n.attribute("fileSize").value());
+          if (auto w = number(n.attribute("width").value()); w && *w < 1000000)
+            m.width = static_cast<int>(*w);
+          if (auto h = number(n.attribute("height").value()); h && *h < 1000000)
+            m.height = static_cast<int>(*h);
+          if (!m.url.empty()) a.media.push_back(std::move(m));
+        }
+      }
+      pop();
+      if (diag_.failed()) return false;
+    }
+    if (!from_extension) {
+      if (guid.empty() && a.id.empty()) {
+        const std::string about(detail::trim(item.attribute("rdf:about").value()));
+        if (!about.empty()) a.id = about;
+      }
+      if (a.language.empty() && !ctx.lang.empty() && ctx.lang != doc.feed.language)
+        a.language = ctx.lang;
+      if (!guid.empty()) {
+        a.id = guid;
+        if (guid_permalink && a.url.empty() && has_scheme(guid))
+          a.url = resolve_url(ctx.base, guid);
+      }
+      // Body and summary: content wins for the body; the description (RSS) or summary
+      // (Atom) is the summary when there is content, the body otherwise.
+      if (have_content) {
+        set_body(a, content, content_kind, content_ctx);
+        if (have_description) a.summary = collapse_space(plain(rss_description, description_kind));
+        if (have_summary) a.summary = collapse_space(plain(summary, summary_kind));
+      } else if (have_description) {
+        set_body(a, rss_description, description_kind, ctx);
+        if (have_summary) a.summary = collapse_space(plain(summary, summary_kind));
+      } else if (have_summary) {
+        a.summary = collapse_space(plain(summary, summary_kind));
+      }
+      if (published)
+        a.date_published = published;
+      else if (dc_date)
+        a.date_published = dc_date;
+      if (updated) a.date_modified = updated;
+      if (a.id.empty()) a.id = a.url;
+      if (a.id.empty()) {
+        std::string slug = detail::slugify(a.headline);
+        if (slug.empty()) slug = "item-" + std::to_string(doc.articles.size() + 1);
+        a.id = "art:" + slug;
+      }
+      if (!ids_.insert(a.id).second) {
+        // Ids are unique within a Document: suffix a repeated one (-2, -3...). The next
+        // suffix to try is remembered per id, so many repeats stay linear.
+        const std::string base = a.id;
+        std::size_t& k = next_suffix_[base];
+        if (k < 2) k = 2;
+        for (;; ++k) {
+          std::string cand = base + "-" + std::to_string(k);
+          if (ids_.insert(cand).second) {
+            a.id = std::move(cand);
+            ++k;
+            break;
+          }
+        }
+      }
+    }
+    doc.articles.push_back(std::move(a));
+    return !diag_.failed();
+  }
+
+  std::string_view text_;
+  const ReadOptions& options_;
+  detail::Diagnostics diag_;
+  Scope scope_;
+  std::set<std::string> undeclared_;
+  std::set<std::string> ids_;
+  std::map<std::string, std::size_t> next_suffix_;
+  std::size_t records_ = 0;
+  bool atom03_ = false;
+  bool netscape_ = false;
+  bool pressroom_feed_ = false;
+  bool root_lang_ = false;
+  std::string root_uri_;
+};
+
+}  // namespace
+
+std::string_view version_name(FeedVersion v) noexcept {
+  switch (v) {
+    case FeedVersion::rss090:
+      return "rss090";
+    case FeedVersion::rss091n:
+      return "rss091n";
+    case FeedVersion::rss091u:
+      return "rss091u";
+    case FeedVersion::rss092:
+      return "rss092";
+    case FeedVersion::rss093:
+      return "rss093";
+    case FeedVersion::rss094:
+      return "rss094";
+    case FeedVersion::rss20:
+      return "rss20";
+    case FeedVersion::rss10:
+      return "rss10";
+    case FeedVersion::rss:
+      return "rss";
+    case FeedVersion::atom03:
+      return "atom03";
+    case FeedVersion::atom10:
+      return "atom10";
+    case FeedVersion::unknown:
+      break;
+  }
+  return "";
+}
+
+Result<Document> read_xml_feed(std::string_view input, const ReadOptions& options,
+                               std::string_view format, FeedVersion* version_out,
+                               std::string* encoding_out) {
+  if (input.size() > options.limits.max_input_bytes) {
+    return detail::make_error(ErrorCode::limit_exceeded, format,
+                              "input larger than max_input_bytes");
+  }
+  Decoded dec = decode_input(input, true);
+  if (encoding_out) *encoding_out = dec.encoding;
+  Reader reader(dec.text, options, format);
+  detail::Diagnostics& diag = reader.diag();
+  const auto finish = [&](std::optional<Document> doc) -> Result<Document> {
+    if (diag.failed() || !doc) {
+      Result<Document> r(diag.error());
+      r.warnings() = std::move(diag.warnings());
+      return r;
+    }
+    Result<Document> r(std::move(*doc));
+    r.warnings() = std::move(diag.warnings());
+    return r;
+  };
+  for (auto& p : dec.problems) {
+    if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(std::nullopt);
+  }
+  // A DTD is never processed: pugixml skips it and expands no entity it declares.
+  const std::size_t doctype = dec.text.find("<!DOCTYPE");
+  bool netscape = false;
+  if (doctype != std::string::npos && doctype < 4096) {
+    const std::size_t end = dec.text.find('>', doctype);
+    const std::string_view dt(dec.text.data() + doctype,
+                              (end == std::string::npos ? dec.text.size() : end) - doctype);
+    netscape = dt.find("Netscape") != std::string_view::npos ||
+               dt.find("netscape") != std::string_view::npos;
+  }
+  reader.set_netscape(netscape);
+  pugi::xml_document xdoc;
+  const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
+  const pugi::xml_parse_result pr =
+      xdoc.load_buffer(dec.text.data(), dec.text.size(), flags, pugi::encoding_utf8);
+  if (!pr) {
+    const std::size_t off = static_cast<std::size_t>(pr.offset);
+    if (pr.status == pugi::status_no_document_element || !xdoc.document_element()) {
+      diag.fail(ErrorCode::syntax, std::string("not a feed: ") + pr.description(), off);
+      return finish(std::nullopt);
+    }
+    if (!diag.warn(ErrorCode::syntax,
+                   std::string("XML broken: ") + pr.description() + "; kept what came before", off))
+      return finish(std::nullopt);
+  }
+  Document doc;
+  FeedVersion version = FeedVersion::unknown;
+  const bool ok = reader.read(xdoc, doc, version);
+  if (version_out) *version_out = version;
+  if (!ok) return finish(std::nullopt);
+  return finish(std::move(doc));
+}
+
+namespace {
+// The first element name of `head` after the prolog (declaration, comments, DTD).
+std::string_view first_element(std::string_view head) {
+  std::size_t i = 0;
+  while (i < head.size()) {
+    const std::size_t lt = head.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= head.size()) return {};
+    const char c = head[lt + 1];
+    if (c == '?' || c == '!') {
+      if (head.compare(lt, 4, "<!--") == 0) {
+        const std::size_t e = head.find("-->", lt);
+        if (e == std::string_view::npos) return {};
+        i = e + 3;
+      } else {
+        const std::size_t e = head.find('>', lt);
+        if (e == std::string_view::npos) return {};
+        i = e + 1;
+      }
+      continue;
+    }
+    std::size_t e = lt + 1;
+    while (e < head.size() && head[e] != ' ' && head[e] != '>' && head[e] != '\n' &&
+           head[e] != '\t' && head[e] != '\r' && head[e] != '/')
+      ++e;
+    return head.substr(lt + 1, e - lt - 1);
+  }
+  return {};
+}
+}  // namespace
+
+int sniff_rss(std::string_view head) noexcept {
+  const std::string_view e = first_element(head);
+  if (e == "rss") return 95;
+  if (local_name(e) == "RDF" && head.find("purl.org/rss/1.0") != std::string_view::npos) return 95;
+  if (local_name(e) == "RDF" && head.find("netscape.com/rdf/simple") != std::string_view::npos)
+    return 95;
+  return 0;
+}
+
+int sniff_atom(std::string_view head) noexcept {
+  const std::string_view e = first_element(head);
+  if (local_name(e) == "feed" &&
+      (head.find("http://www.w3.org/2005/Atom") != std::string_view::npos ||
+       head.find("purl.org/atom/ns") != std::string_view::npos))
+    return 95;
+  if (e == "feed") return 40;
+  return 0;
+}
+
+}  // namespace pressroom::feed_detail

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: MIT
+// JSON Feed 1.1 writer: straight into a string; `_pressroom` objects (top level and per item)
+// carry the canonical JSON of the records, so that pressroom reads its own feeds back exactly.
+#include <ostream>
+
+#include "formats/feed/feed.hpp"
+#include "formats/feed/xml_out.hpp"
+#include "formats/json/codec.hpp"
+#include "pressroom/jsonfeed.hpp"
+
+namespace pressroom {
+PRESSROOM_ABI_BEGIN
+namespace jsonfeed {
+
+namespace {
+
+// A minimal pretty-or-compact JSON emitter.
+class JsonOut {
+ public:
+  JsonOut(std::string& out, const WriteOptions& options) : out_(out), options_(options) {}
+  void begin_object() {
+    out_ += '{';
+    ++level_;
+    first_ = true;
+  }
+  void end_object() {
+    --level_;
+    if (!first_) newline();
+    out_ += '}';
+    first_ = false;
+  }
+  void begin_array() {
+    out_ += '[';
+    ++level_;
+    first_ = true;
+  }
+  void end_array() {
+    --level_;
+    if (!first_) newline();
+    out_ += ']';
+    first_ = false;
+  }
+  // Starts a member; the value follows.
+  void key(std::string_view k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    newline();
+    json_codec::append_string(out_, k, repaired_);
+    out_ += options_.pretty ? ": " : ":";
+  }
+  // Starts an array element.
+  void item() {
+    if (!first_) out_ += ',';
+    first_ = false;
+    newline();
+  }
+  void string(std::string_view s) { json_codec::append_string(out_, s, repaired_); }
+  void member(std::string_view k, std::string_view v) {
+    if (v.empty()) return;
+    key(k);
+    string(v);
+  }
+  void number(std::string_view k, std::uint64_t v) {
+    key(k);
+    out_ += std::to_string(v);
+  }
+  void number(std::string_view k, double v) {
+    key(k);
+    out_ += detail::format_double(v);
+  }
+  template <class T>
+  void canonical(std::string_view k, const T& value) {
+    key(k);
+    json_codec::write_value(out_, value, options_, level_, repaired_);
+    first_ = false;
+  }
+  template <class T>
+  void canonical_item(const T& value) {
+    item();
+    json_codec::write_value(out_, value, options_, level_, repaired_);
+    first_ = false;
+  }
+  std::string& out() noexcept { return out_; }
+  std::size_t repaired() const noexcept { return repaired_; }
+
+ private:
+  void newline() {
+    if (!options_.pretty) return;
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(level_ * options_.indent), ' ');
+  }
+  std::string& out_;
+  const WriteOptions& options_;
+  int level_ = 0;
+  bool first_ = true;
+  std::size_t repaired_ = 0;
+};
+
+std::string rfc3339(feed_detail::WriteDiagnostics& diag, const std::optional<DateTime>& dt,
+                    const std::string& path) {
+  if (!dt) return {};
+  std::string s;
+  feed_detail::warn_date(diag, feed_detail::append_rfc3339(s, *dt), path);
+  return s;
+}
+
+void write_authors(JsonOut& j, const Document& doc, const std::vector<EntityRef>& refs) {
+  if (refs.empty()) return;
+  j.key("authors");
+  j.begin_array();
+  for (const auto& r : refs) {
+    j.item();
+    j.begin_object();
+    j.member("name", feed_detail::ref_name(doc, r));
+    j.end_object();
+  }
+  j.end_array();
+}
+
+void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag, const Document& doc,
+                const Article& a, std::size_t index) {
+  const std::string path = "articles[" + std::to_string(index) + "]";
+  j.item();
+  j.begin_object();
+  j.key("id");
+  j.string(a.id);
+  if (a.id.empty()) diag.warn(ErrorCode::missing_field, "article without id", path + ".id");
+  j.member("url", a.url);
+  for (const auto& l : a.links) {
+    if (l.rel == "related" || l.rel == "via") {
+      j.member("external_url", l.href);
+      break;
+    }
+  }
+  j.member("title", a.headline);
+  std::vector<Block> blocks = a.body;
+  if (a.dateline && !a.dateline->raw.empty()) {
+    if (!blocks.empty() && blocks.front().type == BlockType::paragraph) {
+      blocks.front().text = a.dateline->raw + " " + blocks.front().text;
+    } else {
+      blocks.insert(blocks.begin(), Block{BlockType::paragraph, a.dateline->raw});
+    }
+  }
+  if (!a.contact_note.empty()) blocks.push_back(Block{BlockType::paragraph, a.contact_note});
+  j.member("content_html", a.body_html);
+  std::string text = feed_detail::blocks_to_text(blocks);
+  if (text.empty() && a.body_html.empty()) {
+    // JSON Feed 1.1: one of content_html and content_text must be present.
+    text = a.summary.empty() ? a.headline : a.summary;
+    if (text.empty())
+      diag.warn(ErrorCode::missing_field, "article without content: empty content_text written",
+                path + ".body");
+    j.key("content_text");
+    j.string(text);
+  } else {
+    j.member("content_text", text);
+  }
+  j.member("summary", a.summary);
+  const Media* image = nullptr;
+  const Media* banner = nullptr;
+  std::vector<const Media*> attachments;
+  for (const auto& m : a.media) {
+    if (m.url.empty()) continue;
+    if (m.role == MediaRole::image && !image) {
+      image = &m;
+    } else if (m.role == MediaRole::banner && !banner) {
+      banner = &m;
+    } else if (m.role != MediaRole::thumbnail) {
+      attachments.push_back(&m);
+    }
+  }
+  if (image) j.member("image", image->url);
+  if (banner) j.member("banner_image", banner->url);
+  j.member("date_published", rfc3339(diag, a.date_published, path + ".date_published"));
+  j.member("date_modified", rfc3339(diag, a.date_modified, path + ".date_modified"));
+  write_authors(j, doc, a.authors);
+  if (!a.categories.empty()) {
+    j.key("tags");
+    j.begin_array();
+    for (const auto& c : a.categories) {
+      j.item();
+      j.string(c.label.empty() ? c.term : c.label);
+    }
+    j.end_array();
+  }
+  j.member("language", a.language);
+  if (!attachments.empty()) {
+    j.key("attachments");
+    j.begin_array();
+    for (const Media* m : attachments) {
+      j.item();
+      j.begin_object();
+      j.member("url", m->url);
+      j.member("mime_type", m->media_type.empty() ? "application/octet-stream" : m->media_type);
+      j.member("title", m->title);
+      if (m->length_bytes) j.number("size_in_bytes", *m->length_bytes);
+      if (m->duration_seconds) j.number("duration_in_seconds", *m->duration_seconds);
+      j.end_object();
+    }
+    j.end_array();
+  }
+  j.key("_pressroom");
+  j.begin_object();
+  j.canonical("article", a);
+  j.end_object();
+  j.end_object();
+}
+
+}  // namespace
+
+Result<std::string> write(const Document& doc, const WriteOptions& options) {
+  std::string out;
+  out.reserve(4096 + doc.articles.size() * 4096);
+  feed_detail::WriteDiagnostics diag("jsonfeed");
+  JsonOut j(out, options);
+  const Feed& f = doc.feed;
+  j.begin_object();
+  j.member("version", version_1_1);
+  std::string title = f.title;
+  if (title.empty()) {
+    if (const Organization* o = feed_detail::feed_publisher(doc)) title = o->name;
+    if (title.empty()) title = "Untitled";
+    diag.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
+              "feed.title");
+  }
+  j.member("title", title);
+  j.member("home_page_url", f.home_page_url);
+  j.member("feed_url", f.feed_url);
+  j.member("description", f.description);
+  j.member("next_url", f.next_url);
+  j.member("icon", f.logo.empty() ? f.icon : f.logo);
+  j.member("favicon", f.icon);
+  write_authors(j, doc, f.authors);
+  j.member("language", f.language);
+  j.key("_pressroom");
+  j.begin_object();
+  if (doc.pressroom_version != model_version) j.member("pressroom_version", doc.pressroom_version);
+  if (!doc.extensions.empty()) {
+    j.key("extensions");
+    j.begin_object();
+    for (const auto& [k, v] : doc.extensions) {
+      j.key(k);
+      j.string(v);
+    }
+    j.end_object();
+  }
+  j.canonical("feed", f);
+  const auto table = [&](std::string_view name, const auto& rows) {
+    if (rows.empty()) return;
+    j.key(name);
+    j.begin_array();
+    for (const auto& row : rows) j.canonical_item(row);
+    j.end_array();
+  };
+  table("organizations", doc.organizations);
+  table("commissioners", doc.commissioners);
+  table("people", doc.people);
+  table("legislation", doc.legislation);
+  table("contacts", doc.contacts);
+  j.end_object();
+  j.key("items");
+  j.begin_array();
+  for (std::size_t i = 0; i < doc.articles.size(); ++i)
+    write_item(j, diag, doc, doc.articles[i], i);
+  j.end_array();
+  j.end_object();
+  out += '\n';
+  if (j.repaired() > 0) diag.warn(ErrorCode::invalid_value, "invalid UTF-8 written as U+FFFD");
+  Result<std::string> r(std::move(out));
+  r.warnings() = std::move(diag.warnings());
+  return r;
+}
+
+}  // namespace jsonfeed
+PRESSROOM_ABI_END
+}  // namespace pressroom

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// The `rss` module's entry points: reading (shared XML feed reader), the record writer, lint
+// and the registry entry.
+#include "formats/feed/module.hpp"
+#include "pressroom/rss.hpp"
+
+namespace pressroom {
+PRESSROOM_ABI_BEGIN
+namespace rss {
+
+Result<Document> read(std::string_view input, const ReadOptions& options) {
+  return feed_detail::read_xml_feed(input, options, "rss");
+}
+
+std::vector<Error> lint(const Document& doc) {
+  std::vector<Error> out = write(doc, WriteOptions{}).warnings();
+  for (auto& e : feed_detail::foreign_losses(doc, "rss")) {
+    bool seen = false;
+    for (const auto& o : out) seen = seen || (o.message == e.message && o.code == e.code);
+    if (!seen) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Format format() {
+  Format f;
+  f.name = "rss";
+  f.description =
+      "RSS 0.90-2.0 and 1.0 (read), RSS 2.0 (write), lossless with the pressroom namespace";
+  f.media_types = {"application/rss+xml", "application/rdf+xml"};
+  f.extensions = {"rss", "rdf"};
+  f.sniff = [](std::string_view head) { return feed_detail::sniff_rss(head); };
+  f.read = [](std::string_view input, const ReadOptions& o) { return read(input, o); };
+  f.write = [](const Document& doc, const WriteOptions& o) { return write(doc, o); };
+  f.open_writer = [](std::ostream& out, const WriteOptions& o) { return open_writer(out, o); };
+  f.carries = Capabilities{true, true, true, true, true, true, true, true};
+  return f;
+}
+
+}  // namespace rss
+PRESSROOM_ABI_END
+}  // namespace pressroom

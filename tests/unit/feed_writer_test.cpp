@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+// Writers of RSS 2.0, Atom 1.0 and JSON Feed 1.1: the rules of MODEL.md section 8.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "formats/feed/feed.hpp"
+#include "pressroom/atom.hpp"
+#include "pressroom/jsonfeed.hpp"
+#include "pressroom/registry.hpp"
+#include "pressroom/rss.hpp"
+#include "support/random_document.hpp"
+
+namespace {
+
+using namespace pressroom;
+namespace fd = pressroom::feed_detail;
+
+DateTime dt(const char* s) { return *parse_date_time(s); }
+
+Document sample() {
+  Document d;
+  d.feed.title = "Press releases";
+  d.feed.description = "News from the press office";
+  d.feed.home_page_url = "https://example.org/";
+  d.feed.feed_url = "https://example.org/feed.rss";
+  d.feed.language = "en";
+  d.feed.updated = dt("2024-03-12T10:00:00+01:00");
+  Article a;
+  a.id = "https://example.org/news/1";
+  a.url = "https://example.org/news/1";
+  a.headline = "First <release> & \"more\" ]]> end";
+  a.date_published = dt("2024-03-12T09:30:00+01:00");
+  a.body = {Block{BlockType::paragraph, "One."}, Block{BlockType::paragraph, "Two."}};
+  a.authors = {EntityRef{{}, "Press Office", {}, {}}};
+  a.categories = {Category{"migration", {}, "https://example.org/tags", CategoryKind::unspecified}};
+  a.media = {Media{"https://example.org/a.mp3", "audio/mpeg", MediaRole::enclosure, 1234}};
+  d.articles.push_back(a);
+  Article b;
+  b.id = "art:second";
+  b.url = "https://example.org/news/2";
+  b.headline = "Second";
+  b.date_published = dt("2024-03-11");
+  b.summary = "Summary of the second";
+  b.body = {Block{BlockType::paragraph, "Body."}};
+  d.articles.push_back(b);
+  return d;
+}
+
+bool has_warning(const std::vector<Error>& ws, std::string_view needle) {
+  for (const auto& w : ws)
+    if (w.message.find(needle) != std::string::npos) return true;
+  return false;
+}
+
+TEST(FeedDates, Rfc822HasFourDigitYearAndNumericOffset) {
+  std::string s;
+  EXPECT_EQ(fd::append_rfc822(s, dt("2024-03-12T09:30:00+01:00")), fd::DateOutcome::ok);
+  EXPECT_EQ(s, "Tue, 12 Mar 2024 09:30:00 +0100");
+  s.clear();
+  EXPECT_EQ(fd::append_rfc822(s, dt("0999-01-01T00:00:00-05:30")), fd::DateOutcome::ok);
+  EXPECT_EQ(s, "Tue, 01 Jan 0999 00:00:00 -0530");
+  s.clear();
+  EXPECT_EQ(fd::append_rfc822(s, dt("2024-03-12")), fd::DateOutcome::midnight);
+  EXPECT_EQ(s, "Tue, 12 Mar 2024 00:00:00 +0000");
+  s.clear();
+  EXPECT_EQ(fd::append_rfc822(s, dt("2024-03")), fd::DateOutcome::too_coarse);
+  EXPECT_EQ(s, "");
+}
+
+TEST(FeedDates, Rfc3339KeepsFractionAndOffset) {
+  std::string s;
+  EXPECT_EQ(fd::append_rfc3339(s, dt("2024-03-12T09:30:05.25-04:00")), fd::DateOutcome::ok);
+  EXPECT_EQ(s, "2024-03-12T09:30:05.25-04:00");
+  s.clear();
+  EXPECT_EQ(fd::append_rfc3339(s, dt("2024-03-12T09:30")), fd::DateOutcome::no_offset);
+  EXPECT_EQ(s, "2024-03-12T09:30:00Z");
+}
+
+TEST(FeedDates, ParsesRfc822AndItsCorruptions) {
+  const auto p = [](const char* s) {
+    const auto d = fd::parse_feed_date(s);
+    return d ? to_string(*d) : std::string("none");
+  };
+  EXPECT_EQ(p("Thu, 01 Jan 2004 19:48:21 GMT"), "2004-01-01T19:48:21Z");
+  EXPECT_EQ(p("Thu, 01 Jan 04 19:48:21 GMT"), "2004-01-01T19:48:21Z");
+  EXPECT_EQ(p("01 Jan 2004 19:48 EST"), "2004-01-01T19:48-05:00");
+  EXPECT_EQ(p("Thu,  1 Jan 2004   19:48:21 +0130"), "2004-01-01T19:48:21+01:30");
+  EXPECT_EQ(p("Thursday, 01-Jan-2004 19:48:21 PDT"), "2004-01-01T19:48:21-07:00");
+  EXPECT_EQ(p("Thu, 01 Jan 2004 19:48:21 Z"), "2004-01-01T19:48:21Z");
+  EXPECT_EQ(p("Jan 1, 2004"), "2004-01-01");
+  EXPECT_EQ(p("2003-12-31T10:14:55Z"), "2003-12-31T10:14:55Z");
+  EXPECT_EQ(p("2003-12-31T10:14:55.5-08:00"), "2003-12-31T10:14:55.5-08:00");
+  EXPECT_EQ(p("20031231T101455Z"), "2003-12-31T10:14:55Z");
+  EXPECT_EQ(p("2003-12"), "2003-12");
+  EXPECT_EQ(p("2003"), "2003");
+  EXPECT_EQ(p("mar., 12 mars 2024 09:00:00 +0100"), "2024-03-12T09:00:00+01:00");
+  bool impossible = false;
+  EXPECT_FALSE(fd::parse_feed_date("Mon, 30 Feb 2004 10:00:00 GMT", nullptr, &impossible));
+  EXPECT_TRUE(impossible);
+  EXPECT_FALSE(fd::parse_feed_date("2004-02-30", nullptr, &impossible));
+  EXPECT_TRUE(impossible);
+  EXPECT_FALSE(fd::parse_feed_date("yesterday"));
+}
+
+TEST(RssWriter, FollowsTheRss2Rules) {
+  const Result<std::string> out = rss::write(sample());
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node root = x.child("rss");
+  EXPECT_STREQ(root.attribute("version").value(), "2.0");
+  for (const char* ns : {"xmlns:atom", "xmlns:content", "xmlns:dc", "xmlns:pressroom"})
+    EXPECT_TRUE(root.attribute(ns)) << ns;
+  const pugi::xml_node ch = root.child("channel");
+  EXPECT_STREQ(ch.child_value("title"), "Press releases");
+  EXPECT_STREQ(ch.child_value("link"), "https://example.org/");
+  EXPECT_STREQ(ch.child("atom:link").attribute("rel").value(), "self");
+  EXPECT_STREQ(ch.child_value("lastBuildDate"), "Tue, 12 Mar 2024 10:00:00 +0100");
+  const pugi::xml_node i1 = ch.child("item");
+  const pugi::xml_node i2 = i1.next_sibling("item");
+  EXPECT_STREQ(i1.child_value("title"), "First <release> & \"more\" ]]> end");
+  EXPECT_STREQ(i1.child("guid").attribute("isPermaLink").value(), "true");
+  EXPECT_STREQ(i2.child("guid").attribute("isPermaLink").value(), "false");
+  EXPECT_STREQ(i1.child_value("pubDate"), "Tue, 12 Mar 2024 09:30:00 +0100");
+  EXPECT_STREQ(i2.child_value("pubDate"), "Mon, 11 Mar 2024 00:00:00 +0000");
+  EXPECT_STREQ(i1.child_value("dc:creator"), "Press Office");
+  EXPECT_STREQ(i1.child("category").attribute("domain").value(), "https://example.org/tags");
+  EXPECT_STREQ(i1.child("enclosure").attribute("length").value(), "1234");
+  EXPECT_STREQ(i1.child_value("description"), "<p>One.</p><p>Two.</p>");
+  EXPECT_STREQ(i2.child_value("description"), "Summary of the second");
+  EXPECT_STREQ(i2.child_value("content:encoded"), "<p>Body.</p>");
+  EXPECT_TRUE(i1.child("pressroom:article"));
+  EXPECT_TRUE(has_warning(out.warnings(), "day-precision"));
+  EXPECT_EQ(out->find("]]>"), std::string::npos) << "']]>' must be escaped";
+}
+
+TEST(RssWriter, DerivesRequiredElementsWithWarnings) {
+  Document d;
+  Article a;
+  a.id = "x";
+  d.articles.push_back(a);
+  const Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  EXPECT_TRUE(has_warning(out.warnings(), "feed without title"));
+  EXPECT_TRUE(has_warning(out.warnings(), "feed without description"));
+  EXPECT_TRUE(has_warning(out.warnings(), "item without title or description"));
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  EXPECT_STREQ(x.child("rss").child("channel").child_value("title"), "Untitled");
+  EXPECT_STREQ(x.child("rss").child("channel").child("item").child_value("title"), "x");
+}
+
+TEST(RssWriter, StripsControlCharactersWithAWarningAndKeepsNonAscii) {
+  Document d = sample();
+  d.articles[0].headline =
+      "Bad\x01"
+      "char \xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80";
+  const Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  EXPECT_TRUE(has_warning(out.warnings(), "XML 1.0 forbids"));
+  EXPECT_EQ(out->find('\x01'), std::string::npos);
+  EXPECT_NE(out->find("Badchar \xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80"),
+            std::string::npos);
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->articles[0].headline, "Badchar \xC3\xA9t\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80");
+}
+
+TEST(RssWriter, MonthPrecisionIsNotWrittenAsADate) {
+  Document d = sample();
+  d.articles[0].date_published = dt("2024-03");
+  const Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  EXPECT_TRUE(has_warning(out.warnings(), "year or month precision"));
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  EXPECT_FALSE(x.child("rss").child("channel").child("item").child("pubDate"));
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->articles[0].date_published, dt("2024-03")) << "precision kept by the extension";
+}
+
+TEST(AtomWriter, FollowsRfc4287) {
+  const Result<std::string> out = atom::write(sample());
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node f = x.child("feed");
+  EXPECT_STREQ(f.attribute("xmlns").value(), "http://www.w3.org/2005/Atom");
+  EXPECT_STREQ(f.attribute("xmlns:pressroom").value(), "urn:pressroom:1");
+  EXPECT_STREQ(f.attribute("xml:lang").value(), "en");
+  EXPECT_STREQ(f.child_value("id"), "https://example.org/feed.rss");
+  EXPECT_STREQ(f.child_value("updated"), "2024-03-12T10:00:00+01:00");
+  const pugi::xml_node e1 = f.child("entry");
+  const pugi::xml_node e2 = e1.next_sibling("entry");
+  EXPECT_STREQ(e1.child_value("updated"), "2024-03-12T09:30:00+01:00");
+  EXPECT_STREQ(e2.child_value("updated"), "2024-03-11T00:00:00Z");
+  EXPECT_STREQ(e2.child_value("id"), "art:second");
+  EXPECT_TRUE(e1.child("author").child("name"));
+  EXPECT_TRUE(e2.child("author")) << "every entry gets an author when the feed has none";
+  EXPECT_STREQ(e1.child("content").attribute("type").value(), "html");
+  EXPECT_STREQ(e1.find_child_by_attribute("link", "rel", "enclosure").attribute("length").value(),
+               "1234");
+  EXPECT_STREQ(e1.child("category").attribute("scheme").value(), "https://example.org/tags");
+}
+
+TEST(AtomWriter, NonIriIdsBecomeUrns) {
+  Document d = sample();
+  d.articles[0].id = "my id/1";
+  const Result<std::string> out = atom::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  EXPECT_STREQ(x.child("feed").child("entry").child_value("id"), "urn:pressroom:id:my%20id%2F1");
+  EXPECT_TRUE(has_warning(out.warnings(), "not an IRI"));
+}
+
+TEST(JsonFeedWriter, FollowsJsonFeed11) {
+  const Result<std::string> out = jsonfeed::write(sample());
+  ASSERT_TRUE(out);
+  const nlohmann::json j = nlohmann::json::parse(*out);
+  EXPECT_EQ(j["version"], "https://jsonfeed.org/version/1.1");
+  EXPECT_EQ(j["title"], "Press releases");
+  EXPECT_EQ(j["items"][0]["id"], "https://example.org/news/1");
+  EXPECT_EQ(j["items"][0]["content_text"], "One.\n\nTwo.");
+  EXPECT_EQ(j["items"][0]["date_published"], "2024-03-12T09:30:00+01:00");
+  EXPECT_EQ(j["items"][0]["attachments"][0]["mime_type"], "audio/mpeg");
+  EXPECT_EQ(j["items"][0]["tags"][0], "migration");
+  EXPECT_TRUE(j["items"][0]["_pressroom"].contains("article"));
+  EXPECT_TRUE(j["_pressroom"].contains("feed"));
+}
+
+TEST(FeedFormats, AreRegisteredAsLossless) {
+  const Registry r = Registry::with_builtin_formats();
+  for (const char* name : {"rss", "atom", "jsonfeed"}) {
+    const Format* f = r.find(name);
+    ASSERT_NE(f, nullptr) << name;
+    EXPECT_TRUE(f->carries.lossless);
+    EXPECT_TRUE(f->read && f->write && f->open_writer);
+  }
+  EXPECT_EQ(r.detect(*rss::write(sample()))->name, "rss");
+  EXPECT_EQ(r.detect(*atom::write(sample()))->name, "atom");
+  EXPECT_EQ(r.detect(*jsonfeed::write(sample()))->name, "jsonfeed");
+}
+
+TEST(FeedLint, ReportsWhatForeignReadersLose) {
+  Document d = test::iom_document();
+  const std::vector<Error> ws = rss::lint(d);
+  EXPECT_TRUE(has_warning(ws, "organizations only in the pressroom extension"));
+  EXPECT_TRUE(atom::lint(Document{}).size() >= 2);  // no title, no id/updated
+}
+
+}  // namespace
