@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+// Public entry points of pressroom::extract: from_text, from_html, register_formats.
+#include "pressroom/extract.hpp"
+
+#include <exception>
+#include <new>
+
+#include "detail/text.hpp"
+#include "extract/pipeline.hpp"
+#include "extract/rules.hpp"
+
+namespace pressroom {
+PRESSROOM_ABI_BEGIN
+namespace extract {
+namespace {
+
+// Checks size, repairs UTF-8 (a warning; the error in strict mode) and blanks control
+// characters. Returns false with `error` set when the input is refused.
+bool prepare(std::string_view input, const Options& options, std::string_view format,
+             std::string& text, std::vector<Error>& warnings, Error& error) {
+  const std::uint64_t limit =
+      std::min<std::uint64_t>(options.max_page_bytes, options.limits.max_input_bytes);
+  if (input.size() > limit) {
+    error = detail::make_error(ErrorCode::limit_exceeded, format,
+                               "page of " + std::to_string(input.size()) +
+                                   " bytes exceeds the limit of " + std::to_string(limit));
+    return false;
+  }
+  text.assign(input.data(), input.size());
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  const std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad != detail::npos) {
+    Error w = detail::make_error(ErrorCode::invalid_value, format,
+                                 "invalid UTF-8 replaced by U+FFFD", input, bad);
+    if (options.mode == Mode::strict) {
+      error = w;
+      return false;
+    }
+    w.severity = Severity::warning;
+    warnings.push_back(w);
+    detail::repair_utf8(text);
+  }
+  for (char& c : text)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F)
+      c = ' ';
+  return true;
+}
+
+Error internal_error(std::string_view format, const char* what) {
+  return detail::make_error(ErrorCode::unsupported, format,
+                            std::string("extraction failed: ") + what);
+}
+
+}  // namespace
+
+Result<Document> from_text(std::string_view page_text, const Options& options) {
+  try {
+    std::string text;
+    std::vector<Error> warnings;
+    Error error;
+    if (!prepare(page_text, options, "text", text, warnings, error)) return error;
+    const std::vector<std::string> lines = extract_detail::split_lines(text);
+    if (lines.empty())
+      return detail::make_error(ErrorCode::missing_field, "text", "the page is empty");
+    return extract_detail::build_document(lines, extract_detail::PageMeta{}, options,
+                                          std::move(warnings));
+  } catch (const std::bad_alloc&) {
+    return internal_error("text", "out of memory");
+  } catch (const std::exception& e) {
+    return internal_error("text", e.what());
+  } catch (...) {
+    return internal_error("text", "unknown exception");
+  }
+}
+
+Result<Document> from_html(std::string_view html, const Options& options) {
+  try {
+    std::string text;
+    std::vector<Error> warnings;
+    Error error;
+    if (!prepare(html, options, "html", text, warnings, error)) return error;
+    extract_detail::PageMeta meta;
+    auto blocks = extract_detail::html_blocks(text, options, meta);
+    if (!blocks) return blocks.error();
+    std::vector<std::string> lines;
+    for (auto& b : *blocks) {
+      std::string s = extract_detail::squeeze(b);
+      if (!s.empty()) lines.push_back(std::move(s));
+    }
+    if (lines.empty() && meta.headline.empty())
+      return detail::make_error(ErrorCode::missing_field, "html", "the page has no text");
+    for (auto& w : blocks.warnings()) warnings.push_back(w);
+    return extract_detail::build_document(lines, meta, options, std::move(warnings));
+  } catch (const std::bad_alloc&) {
+    return internal_error("html", "out of memory");
+  } catch (const std::exception& e) {
+    return internal_error("html", e.what());
+  } catch (...) {
+    return internal_error("html", "unknown exception");
+  }
+}
+
+namespace {
+
+std::string_view skip_space(std::string_view s) {
+  if (s.size() >= 3 && s.compare(0, 3, "\xEF\xBB\xBF") == 0) s.remove_prefix(3);
+  while (!s.empty() && (s[0] == ' ' || s[0] == '\n' || s[0] == '\r' || s[0] == '\t'))
+    s.remove_prefix(1);
+  return s;
+}
+
+int sniff_html(std::string_view head) {
+  const std::string_view s = skip_space(head);
+  if (extract_detail::istarts_with(s, "<!doctype html")) return 90;
+  if (extract_detail::istarts_with(s, "<html")) return 90;
+  if (extract_detail::istarts_with(s, "<!--") || extract_detail::istarts_with(s, "<head") ||
+      extract_detail::istarts_with(s, "<body"))
+    return s.find("<p") != std::string_view::npos || s.find("<div") != std::string_view::npos ? 40
+                                                                                              : 0;
+  return 0;
+}
+
+int sniff_text(std::string_view head) {
+  const std::string_view s = skip_space(head);
+  if (s.empty() || s[0] == '<' || s[0] == '{' || s[0] == '[') return 0;
+  if (detail::find_invalid_utf8(head.substr(0, head.size() > 4 ? head.size() - 4 : head.size())) !=
+      detail::npos)
+    return 0;
+  for (char c : head)
+    if (c == '\0') return 0;
+  return 5;  // plain text is the fallback of every other format
+}
+
+Options to_options(const ReadOptions& r) {
+  Options o;
+  static_cast<ReadOptions&>(o) = r;
+  return o;
+}
+
+}  // namespace
+
+void register_formats(Registry& registry) {
+  Format text;
+  text.name = "text";
+  text.description = "press-release page as plain text (extraction; read only)";
+  text.media_types = {"text/plain"};
+  text.extensions = {"txt", "text"};
+  text.sniff = sniff_text;
+  text.read = [](std::string_view input, const ReadOptions& r) {
+    return from_text(input, to_options(r));
+  };
+  text.carries.articles = true;
+  text.carries.organizations = true;
+  text.carries.commissioners = true;
+  text.carries.people = true;
+  text.carries.legislation = true;
+  text.carries.contacts = true;
+  registry.add(std::move(text));
+
+  Format html;
+  html.name = "html";
+  html.description = "press-release web page (extraction; read only)";
+  html.media_types = {"text/html", "application/xhtml+xml"};
+  html.extensions = {"html", "htm", "xhtml"};
+  html.sniff = sniff_html;
+  html.read = [](std::string_view input, const ReadOptions& r) {
+    return from_html(input, to_options(r));
+  };
+  html.carries = Capabilities{false, true, true, true, true, true, true, false};
+  registry.add(std::move(html));
+}
+
+}  // namespace extract
+PRESSROOM_ABI_END
+}  // namespace pressroom
