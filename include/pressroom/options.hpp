@@ -25,8 +25,8 @@ enum class Mode {
 /// `ErrorCode::limit_exceeded`. The defaults accept any real archive and refuse bombs.
 struct Limits {
   std::uint64_t max_input_bytes = std::uint64_t{4} << 30;  ///< whole input (4 GiB)
-  std::size_t max_depth = 256;             ///< nesting of JSON values or XML elements
-  std::size_t max_records = 10'000'000;    ///< records of all kinds in one input
+  std::size_t max_depth = 256;               ///< nesting of JSON values or XML elements
+  std::size_t max_records = 10'000'000;      ///< records of all kinds in one input
   std::size_t max_string_bytes = 16u << 20;  ///< one string value or text node (16 MiB)
 };
 

@@ -48,8 +48,7 @@ struct Format {
   /// Reads record by record from a stream (for inputs too big for memory); may be empty.
   std::function<Status(std::istream& in, const RecordSink& sink, const ReadOptions&)> read_stream;
   /// Opens a record writer on `out` (for outputs too big for memory); may be empty.
-  std::function<std::unique_ptr<RecordWriter>(std::ostream& out, const WriteOptions&)>
-      open_writer;
+  std::function<std::unique_ptr<RecordWriter>(std::ostream& out, const WriteOptions&)> open_writer;
   Capabilities carries;  ///< what survives a round trip through this format
 };
 
@@ -82,12 +81,9 @@ class PRESSROOM_EXPORT Registry {
 
 /// Reads `input` as format `from` ("" = detect from content) and writes it as `to`.
 /// Warnings of both sides are collected in the result.
-[[nodiscard]] PRESSROOM_EXPORT Result<std::string> convert(const Registry& registry,
-                                                           std::string_view input,
-                                                           std::string_view from,
-                                                           std::string_view to,
-                                                           const ReadOptions& read_options = {},
-                                                           const WriteOptions& write_options = {});
+[[nodiscard]] PRESSROOM_EXPORT Result<std::string> convert(
+    const Registry& registry, std::string_view input, std::string_view from, std::string_view to,
+    const ReadOptions& read_options = {}, const WriteOptions& write_options = {});
 
 PRESSROOM_ABI_END
 }  // namespace pressroom

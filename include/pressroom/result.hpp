@@ -35,11 +35,20 @@ class Result {
   explicit operator bool() const noexcept { return has_value(); }
 
   /// The value; throws `Exception` holding the error when there is none.
-  T& value() & { check(); return *value_; }
+  T& value() & {
+    check();
+    return *value_;
+  }
   /// @copydoc value()
-  const T& value() const& { check(); return *value_; }
+  const T& value() const& {
+    check();
+    return *value_;
+  }
   /// @copydoc value()
-  T&& value() && { check(); return std::move(*value_); }
+  T&& value() && {
+    check();
+    return std::move(*value_);
+  }
   /// The value, or `fallback` when there is none.
   template <class U>
   T value_or(U&& fallback) const& {

@@ -6,13 +6,20 @@ PRESSROOM_ABI_BEGIN
 
 std::string_view to_string(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::syntax: return "syntax";
-    case ErrorCode::not_this_format: return "not_this_format";
-    case ErrorCode::missing_field: return "missing_field";
-    case ErrorCode::invalid_value: return "invalid_value";
-    case ErrorCode::unsupported: return "unsupported";
-    case ErrorCode::limit_exceeded: return "limit_exceeded";
-    case ErrorCode::io: return "io";
+    case ErrorCode::syntax:
+      return "syntax";
+    case ErrorCode::not_this_format:
+      return "not_this_format";
+    case ErrorCode::missing_field:
+      return "missing_field";
+    case ErrorCode::invalid_value:
+      return "invalid_value";
+    case ErrorCode::unsupported:
+      return "unsupported";
+    case ErrorCode::limit_exceeded:
+      return "limit_exceeded";
+    case ErrorCode::io:
+      return "io";
   }
   return "unknown";
 }
@@ -45,7 +52,8 @@ std::string to_string(const Error& error) {
   return out;
 }
 
-Exception::Exception(Error error) : std::runtime_error(to_string(error)), error_(std::move(error)) {}
+Exception::Exception(Error error)
+    : std::runtime_error(to_string(error)), error_(std::move(error)) {}
 
 PRESSROOM_ABI_END
 }  // namespace pressroom

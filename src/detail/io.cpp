@@ -58,8 +58,8 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) 
     if (n == 0) break;
     if (data.size() + static_cast<std::size_t>(n) > max_bytes) {
       if (!stdin_input) ::close(fd);
-      Error e = io_error("'" + path + "' is over the limit of " + std::to_string(max_bytes) +
-                         " bytes");
+      Error e =
+          io_error("'" + path + "' is over the limit of " + std::to_string(max_bytes) + " bytes");
       e.code = ErrorCode::limit_exceeded;
       return e;
     }
@@ -75,7 +75,8 @@ Status write_file_atomic(const std::string& path, std::string_view data) {
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   std::string tmp = (slash == std::string::npos ? std::string() : dir) + "." + base + ".tmp-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return io_error("cannot create a temporary file beside '" + path + "': " + errno_text());
+  if (fd < 0)
+    return io_error("cannot create a temporary file beside '" + path + "': " + errno_text());
   std::size_t done = 0;
   while (done < data.size()) {
     const ssize_t n = ::write(fd, data.data() + done, data.size() - done);

@@ -230,9 +230,12 @@ std::string slugify(std::string_view text) {
     char c = 0;
     if (cp < 0x80) {
       const char a = static_cast<char>(cp);
-      if (a >= 'A' && a <= 'Z') c = static_cast<char>(a - 'A' + 'a');
-      else if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) c = a;
-      else if (a == '\'') continue;  // "Bishop's" -> "bishops"
+      if (a >= 'A' && a <= 'Z')
+        c = static_cast<char>(a - 'A' + 'a');
+      else if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))
+        c = a;
+      else if (a == '\'')
+        continue;  // "Bishop's" -> "bishops"
     } else if (cp == 0x2019) {
       continue;  // typographic apostrophe
     } else {
@@ -288,8 +291,7 @@ Error Diagnostics::make(ErrorCode code, std::string message, std::size_t offset,
   return e;
 }
 
-bool Diagnostics::warn(ErrorCode code, std::string message, std::size_t offset,
-                       std::string path) {
+bool Diagnostics::warn(ErrorCode code, std::string message, std::size_t offset, std::string path) {
   if (failed_) return false;
   Error e = make(code, std::move(message), offset, std::move(path));
   if (strict()) {
@@ -303,8 +305,7 @@ bool Diagnostics::warn(ErrorCode code, std::string message, std::size_t offset,
   return true;
 }
 
-void Diagnostics::fail(ErrorCode code, std::string message, std::size_t offset,
-                       std::string path) {
+void Diagnostics::fail(ErrorCode code, std::string message, std::size_t offset, std::string path) {
   if (failed_) return;
   error_ = make(code, std::move(message), offset, std::move(path));
   error_.severity = Severity::error;

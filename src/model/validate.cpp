@@ -49,7 +49,8 @@ class Checker {
       for (std::size_t i = 0; i < doc_.people.size(); ++i)
         unique_id(seen, "people", i, doc_.people[i].id);
     }
-    for (std::size_t i = 0; i < doc_.articles.size(); ++i) check(at("articles", i), doc_.articles[i]);
+    for (std::size_t i = 0; i < doc_.articles.size(); ++i)
+      check(at("articles", i), doc_.articles[i]);
     for (std::size_t i = 0; i < doc_.organizations.size(); ++i)
       check(at("organizations", i), doc_.organizations[i]);
     for (std::size_t i = 0; i < doc_.commissioners.size(); ++i)
@@ -57,7 +58,8 @@ class Checker {
     for (std::size_t i = 0; i < doc_.people.size(); ++i) check(at("people", i), doc_.people[i]);
     for (std::size_t i = 0; i < doc_.legislation.size(); ++i)
       check(at("legislation", i), doc_.legislation[i]);
-    for (std::size_t i = 0; i < doc_.contacts.size(); ++i) check(at("contacts", i), doc_.contacts[i]);
+    for (std::size_t i = 0; i < doc_.contacts.size(); ++i)
+      check(at("contacts", i), doc_.contacts[i]);
     return std::move(errors_);
   }
 
@@ -102,7 +104,8 @@ class Checker {
   }
   void refs(const std::string& path, const std::vector<std::string>& ids,
             const std::unordered_set<std::string>& table, const char* what) {
-    for (std::size_t i = 0; i < ids.size(); ++i) ref(path + "[" + std::to_string(i) + "]", ids[i], table, what);
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      ref(path + "[" + std::to_string(i) + "]", ids[i], table, what);
   }
   void entity_refs(const std::string& path, const std::vector<EntityRef>& rs,
                    const std::unordered_set<std::string>& table, const char* what) {
@@ -118,7 +121,8 @@ class Checker {
   template <class T>
   void values(const std::string& path, const T& v) {
     if constexpr (std::is_same_v<T, DateTime>) {
-      if (!is_valid(v)) add(ErrorCode::invalid_value, path, "impossible date " + detail::quote(to_string(v)));
+      if (!is_valid(v))
+        add(ErrorCode::invalid_value, path, "impossible date " + detail::quote(to_string(v)));
     } else if constexpr (std::is_same_v<T, Link>) {
       required(path + ".href", v.href, "href");
     } else if constexpr (std::is_same_v<T, Media>) {
@@ -136,8 +140,10 @@ class Checker {
       if (v.date) values(path + ".date", *v.date);
       if (v.location) values(path + ".location", *v.location);
     }
-    if constexpr (is_reflected_v<T> && !std::is_same_v<T, DateTime> && !std::is_same_v<T, Dateline>) {
-      for_each_field(v, [&](const char* name, const auto& field) { member(path + "." + name, field); });
+    if constexpr (is_reflected_v<T> && !std::is_same_v<T, DateTime> &&
+                  !std::is_same_v<T, Dateline>) {
+      for_each_field(
+          v, [&](const char* name, const auto& field) { member(path + "." + name, field); });
     }
   }
   template <class F>
@@ -170,8 +176,8 @@ class Checker {
       const Statement& s = a.statements[i];
       const std::string sp = p + ".statements[" + std::to_string(i) + "]";
       ref(sp + ".subject_id", s.subject_id, all_, "entity");
-      if (s.paragraph_index && (*s.paragraph_index < 0 ||
-                                static_cast<std::size_t>(*s.paragraph_index) >= a.body.size()))
+      if (s.paragraph_index &&
+          (*s.paragraph_index < 0 || static_cast<std::size_t>(*s.paragraph_index) >= a.body.size()))
         add(ErrorCode::invalid_value, sp + ".paragraph_index",
             "paragraph index " + std::to_string(*s.paragraph_index) + " is outside the body");
     }

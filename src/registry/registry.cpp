@@ -59,9 +59,9 @@ const Format* Registry::detect(std::string_view head, std::string_view path) con
   return by_path && by_path->read ? by_path : nullptr;
 }
 
-Result<std::string> convert(const Registry& registry, std::string_view input,
-                            std::string_view from, std::string_view to,
-                            const ReadOptions& read_options, const WriteOptions& write_options) {
+Result<std::string> convert(const Registry& registry, std::string_view input, std::string_view from,
+                            std::string_view to, const ReadOptions& read_options,
+                            const WriteOptions& write_options) {
   const auto fail = [](ErrorCode code, std::string message) {
     Error e;
     e.code = code;
@@ -69,17 +69,18 @@ Result<std::string> convert(const Registry& registry, std::string_view input,
     e.message = std::move(message);
     return Result<std::string>(std::move(e));
   };
-  const Format* reader = from.empty() ? registry.detect(input.substr(0, 8192))
-                                      : registry.find(from);
+  const Format* reader =
+      from.empty() ? registry.detect(input.substr(0, 8192)) : registry.find(from);
   if (!reader) {
     return from.empty() ? fail(ErrorCode::not_this_format, "cannot tell the input's format")
-                        : fail(ErrorCode::unsupported,
-                               "unknown format " + detail::quote(from));
+                        : fail(ErrorCode::unsupported, "unknown format " + detail::quote(from));
   }
-  if (!reader->read) return fail(ErrorCode::unsupported, "format '" + reader->name + "' cannot be read");
+  if (!reader->read)
+    return fail(ErrorCode::unsupported, "format '" + reader->name + "' cannot be read");
   const Format* writer = registry.find(to);
   if (!writer) return fail(ErrorCode::unsupported, "unknown format " + detail::quote(to));
-  if (!writer->write) return fail(ErrorCode::unsupported, "format '" + writer->name + "' cannot be written");
+  if (!writer->write)
+    return fail(ErrorCode::unsupported, "format '" + writer->name + "' cannot be written");
 
   Result<Document> doc = reader->read(input, read_options);
   if (!doc) {

@@ -41,15 +41,15 @@ struct Article {
   std::string url = {};       ///< canonical web address
   std::string headline = {};  ///< main headline (feeds call it title); required
   std::string alternative_headline = {};
-  std::optional<Dateline> dateline = {};  ///< removed from the first body block
+  std::optional<Dateline> dateline = {};        ///< removed from the first body block
   std::optional<DateTime> date_published = {};  ///< as precise as the source said
   std::optional<DateTime> date_modified = {};
   std::optional<DateTime> embargoed_until = {};
-  std::string language = {};  ///< BCP 47
-  std::string summary = {};   ///< standfirst or abstract
-  std::vector<Block> body = {};  ///< plain-text blocks in reading order
-  std::string body_html = {};    ///< sanitised HTML when the source had markup
-  std::string contact_note = {};  ///< the contact paragraph as printed
+  std::string language = {};            ///< BCP 47
+  std::string summary = {};             ///< standfirst or abstract
+  std::vector<Block> body = {};         ///< plain-text blocks in reading order
+  std::string body_html = {};           ///< sanitised HTML when the source had markup
+  std::string contact_note = {};        ///< the contact paragraph as printed
   std::vector<EntityRef> authors = {};  ///< byline: people, organizations, teams
   std::string publisher_id = {};        ///< id into Document::organizations
   std::vector<EntityRef> organization_refs = {};
@@ -61,7 +61,7 @@ struct Article {
   std::vector<Media> media = {};
   std::vector<Link> links = {};
   std::vector<Statement> statements = {};
-  std::string rights = {};  ///< copyright notice or usage terms
+  std::string rights = {};          ///< copyright notice or usage terms
   std::optional<Link> source = {};  ///< where the item came from
   Extensions extensions = {};
   auto tie() const {

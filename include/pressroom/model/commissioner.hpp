@@ -18,15 +18,15 @@ struct Office {
   std::string title = {};    ///< "Independent Anti-Slavery Commissioner"; required
   std::string acronym = {};  ///< "IASC"
   OfficeKind kind = OfficeKind::unspecified;
-  std::string organization_id = {};           ///< body the office belongs to
-  std::optional<Location> jurisdiction = {};  ///< United Kingdom, EU, Kenya
-  std::optional<int> holder_ordinal = {};     ///< 1 for "the first ..."
-  std::string reports_to = {};                ///< "Home Secretary" (`org:reportsTo`)
+  std::string organization_id = {};            ///< body the office belongs to
+  std::optional<Location> jurisdiction = {};   ///< United Kingdom, EU, Kenya
+  std::optional<int> holder_ordinal = {};      ///< 1 for "the first ..."
+  std::string reports_to = {};                 ///< "Home Secretary" (`org:reportsTo`)
   std::vector<EntityRef> established_by = {};  ///< the legislation that created the office
-  std::vector<std::string> functions = {};      ///< statutory functions as stated
+  std::vector<std::string> functions = {};     ///< statutory functions as stated
   auto tie() const {
-    return std::tie(title, acronym, kind, organization_id, jurisdiction, holder_ordinal,
-                    reports_to, established_by, functions);
+    return std::tie(title, acronym, kind, organization_id, jurisdiction, holder_ordinal, reports_to,
+                    established_by, functions);
   }
   friend bool operator==(const Office& a, const Office& b) { return a.tie() == b.tie(); }
   friend bool operator!=(const Office& a, const Office& b) { return !(a == b); }
@@ -47,9 +47,9 @@ struct Term {
 
 /// A person holding a public office titled commissioner (or similar).
 struct Commissioner {
-  std::string id = {};      ///< `person:<slug>`; required, unique among commissioners and people
-  PersonName name = {};     ///< the holder; empty when only the office is named
-  Office office = {};       ///< `office.title` is required
+  std::string id = {};   ///< `person:<slug>`; required, unique among commissioners and people
+  PersonName name = {};  ///< the holder; empty when only the office is named
+  Office office = {};    ///< `office.title` is required
   Term term = {};
   std::string description = {};
   std::vector<std::string> same_as = {};

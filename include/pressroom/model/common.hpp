@@ -32,15 +32,15 @@ enum class Precision { year, month, day, minute, second, fraction };
 /// needs `day`; `second` needs `minute`; `nanosecond` needs `second`. Use `is_valid()` to check
 /// the calendar (30 February is invalid; nothing is ever normalised into the next month).
 struct DateTime {
-  int year = 0;                               ///< Common Era year, 1..9999 when valid
-  std::optional<int> month = {};              ///< 1..12
-  std::optional<int> day = {};                ///< 1..31, within the month
-  std::optional<int> hour = {};               ///< 0..23 (24 is not accepted)
-  std::optional<int> minute = {};             ///< 0..59
-  std::optional<int> second = {};             ///< 0..60 (60 for a leap second)
-  std::optional<int> nanosecond = {};         ///< 0..999999999, the fraction of the second
-  std::optional<int> utc_offset_minutes = {}; ///< -1439..1439; absent = local time, offset unknown
-  std::string zone = {};                      ///< IANA zone name ("Europe/Zurich"), may be empty
+  int year = 0;                                ///< Common Era year, 1..9999 when valid
+  std::optional<int> month = {};               ///< 1..12
+  std::optional<int> day = {};                 ///< 1..31, within the month
+  std::optional<int> hour = {};                ///< 0..23 (24 is not accepted)
+  std::optional<int> minute = {};              ///< 0..59
+  std::optional<int> second = {};              ///< 0..60 (60 for a leap second)
+  std::optional<int> nanosecond = {};          ///< 0..999999999, the fraction of the second
+  std::optional<int> utc_offset_minutes = {};  ///< -1439..1439; absent = local time, offset unknown
+  std::string zone = {};                       ///< IANA zone name ("Europe/Zurich"), may be empty
 
   /// The finest part present.
   [[nodiscard]] Precision precision() const noexcept {
@@ -109,7 +109,7 @@ struct Location {
 
 /// The place-and-date prefix of a release's first paragraph ("Geneva, 12 March 2024 –").
 struct Dateline {
-  std::string raw = {};                  ///< as printed, separator included, trimmed; required
+  std::string raw = {};                   ///< as printed, separator included, trimmed; required
   std::optional<Location> location = {};  ///< the place part
   std::optional<DateTime> date = {};      ///< the date part, if printed
   std::string source_credit = {};         ///< wire or agency credit ("PRNewswire", "(MLRC)")
@@ -120,8 +120,8 @@ struct Dateline {
 
 /// A typed link (MODEL.md 4.3; Atom `link`, RFC 4287 §4.2.7).
 struct Link {
-  std::string href = {};        ///< target IRI; required
-  std::string rel = {};         ///< `alternate` when empty; `self`, `related`, `enclosure`, `via`...
+  std::string href = {};  ///< target IRI; required
+  std::string rel = {};   ///< `alternate` when empty; `self`, `related`, `enclosure`, `via`...
   std::string media_type = {};  ///< e.g. `text/html`
   std::string title = {};
   std::string hreflang = {};
@@ -234,9 +234,9 @@ enum class PhoneKind { voice, mobile, fax, toll_free, text, other };
 
 /// A telephone number as printed and, when it could be parsed, in E.164.
 struct PhoneNumber {
-  std::string raw = {};           ///< as printed: "+44 (0)207 811 6053"; required
-  std::string e164 = {};          ///< "+442078116053"
-  std::string extension = {};     ///< "12" from "ext. 12"
+  std::string raw = {};        ///< as printed: "+44 (0)207 811 6053"; required
+  std::string e164 = {};       ///< "+442078116053"
+  std::string extension = {};  ///< "12" from "ext. 12"
   PhoneKind kind = PhoneKind::voice;
   std::string country_code = {};  ///< ISO region used to parse a national form ("GB")
   std::string note = {};          ///< "out of hours"
@@ -281,9 +281,7 @@ struct InstantMessaging {
   friend bool operator==(const InstantMessaging& a, const InstantMessaging& b) {
     return a.tie() == b.tie();
   }
-  friend bool operator!=(const InstantMessaging& a, const InstantMessaging& b) {
-    return !(a == b);
-  }
+  friend bool operator!=(const InstantMessaging& a, const InstantMessaging& b) { return !(a == b); }
 };
 
 /// Input a reader did not understand, kept for round trips, keyed by the format that kept it.

@@ -82,7 +82,8 @@ struct Document {
 };
 
 /// One row of a Document, for readers and writers that stream record by record.
-using Record = std::variant<Feed, Article, Organization, Commissioner, Person, Legislation, Contact>;
+using Record =
+    std::variant<Feed, Article, Organization, Commissioner, Person, Legislation, Contact>;
 
 /// Appends a record to the matching table of `doc` (a Feed replaces `doc.feed`).
 PRESSROOM_EXPORT void add_record(Document& doc, Record&& record);

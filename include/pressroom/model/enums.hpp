@@ -24,21 +24,24 @@ struct EnumNames;
 template <>
 struct EnumNames<Precision> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 6> names = {"year", "month", "day", "minute", "second", "fraction"};
+  static constexpr std::array<std::string_view, 6> names = {"year",   "month",  "day",
+                                                            "minute", "second", "fraction"};
 };
 
 /// Names of `MediaRole`.
 template <>
 struct EnumNames<MediaRole> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 7> names = {"unspecified", "enclosure", "image", "thumbnail", "banner", "attachment", "other"};
+  static constexpr std::array<std::string_view, 7> names = {
+      "unspecified", "enclosure", "image", "thumbnail", "banner", "attachment", "other"};
 };
 
 /// Names of `CategoryKind`.
 template <>
 struct EnumNames<CategoryKind> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 7> names = {"unspecified", "subject", "keyword", "section", "genre", "region", "other"};
+  static constexpr std::array<std::string_view, 7> names = {
+      "unspecified", "subject", "keyword", "section", "genre", "region", "other"};
 };
 
 /// Names of `Comparator`.
@@ -52,49 +55,68 @@ struct EnumNames<Comparator> {
 template <>
 struct EnumNames<BlockType> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 4> names = {"paragraph", "heading", "list_item", "quote"};
+  static constexpr std::array<std::string_view, 4> names = {"paragraph", "heading", "list_item",
+                                                            "quote"};
 };
 
 /// Names of `PhoneKind`.
 template <>
 struct EnumNames<PhoneKind> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 6> names = {"voice", "mobile", "fax", "toll_free", "text", "other"};
+  static constexpr std::array<std::string_view, 6> names = {"voice",     "mobile", "fax",
+                                                            "toll_free", "text",   "other"};
 };
 
 /// Names of `EmailKind`.
 template <>
 struct EnumNames<EmailKind> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 5> names = {"unspecified", "work", "press", "general", "other"};
+  static constexpr std::array<std::string_view, 5> names = {"unspecified", "work", "press",
+                                                            "general", "other"};
 };
 
 /// Names of `OrganizationKind`.
 template <>
 struct EnumNames<OrganizationKind> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 14> names = {"unspecified", "ngo", "government_body", "legislature", "intergovernmental", "un_agency", "eu_institution", "eu_agency", "national_human_rights_institution", "company", "media", "academic", "religious", "other"};
+  static constexpr std::array<std::string_view, 14> names = {"unspecified",
+                                                             "ngo",
+                                                             "government_body",
+                                                             "legislature",
+                                                             "intergovernmental",
+                                                             "un_agency",
+                                                             "eu_institution",
+                                                             "eu_agency",
+                                                             "national_human_rights_institution",
+                                                             "company",
+                                                             "media",
+                                                             "academic",
+                                                             "religious",
+                                                             "other"};
 };
 
 /// Names of `OfficeKind`.
 template <>
 struct EnumNames<OfficeKind> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 4> names = {"unspecified", "sole_office", "commission_member", "other"};
+  static constexpr std::array<std::string_view, 4> names = {"unspecified", "sole_office",
+                                                            "commission_member", "other"};
 };
 
 /// Names of `TermStatus`.
 template <>
 struct EnumNames<TermStatus> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 7> names = {"unspecified", "current", "former", "designate", "acting", "interim", "other"};
+  static constexpr std::array<std::string_view, 7> names = {
+      "unspecified", "current", "former", "designate", "acting", "interim", "other"};
 };
 
 /// Names of `LegalForce`.
 template <>
 struct EnumNames<LegalForce> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 5> names = {"unspecified", "in_force", "partially_in_force", "not_in_force", "other"};
+  static constexpr std::array<std::string_view, 5> names = {
+      "unspecified", "in_force", "partially_in_force", "not_in_force", "other"};
 };
 
 /// Names of `ContactKind`.
@@ -108,7 +130,8 @@ struct EnumNames<ContactKind> {
 template <>
 struct EnumNames<ArticleKind> {
   /// Indexed by the enumerator's value.
-  static constexpr std::array<std::string_view, 7> names = {"press_release", "news", "statement", "briefing_note", "feature", "speech", "other"};
+  static constexpr std::array<std::string_view, 7> names = {
+      "press_release", "news", "statement", "briefing_note", "feature", "speech", "other"};
 };
 
 /// The canonical name of an enumerator (lower snake_case); empty for a value out of range.

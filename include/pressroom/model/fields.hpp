@@ -44,7 +44,7 @@ void for_each_field(T& obj, F&& f) {
 template <>
 struct Fields<DateTime> {
   static constexpr const char* name = "date_time";  ///< the type's name
-  static constexpr std::size_t count = 9;  ///< number of fields
+  static constexpr std::size_t count = 9;           ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -64,7 +64,7 @@ struct Fields<DateTime> {
 template <>
 struct Fields<GeoPoint> {
   static constexpr const char* name = "geo_point";  ///< the type's name
-  static constexpr std::size_t count = 2;  ///< number of fields
+  static constexpr std::size_t count = 2;           ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -77,7 +77,7 @@ struct Fields<GeoPoint> {
 template <>
 struct Fields<Identifier> {
   static constexpr const char* name = "identifier";  ///< the type's name
-  static constexpr std::size_t count = 2;  ///< number of fields
+  static constexpr std::size_t count = 2;            ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -90,7 +90,7 @@ struct Fields<Identifier> {
 template <>
 struct Fields<Location> {
   static constexpr const char* name = "location";  ///< the type's name
-  static constexpr std::size_t count = 7;  ///< number of fields
+  static constexpr std::size_t count = 7;          ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -108,7 +108,7 @@ struct Fields<Location> {
 template <>
 struct Fields<Dateline> {
   static constexpr const char* name = "dateline";  ///< the type's name
-  static constexpr std::size_t count = 4;  ///< number of fields
+  static constexpr std::size_t count = 4;          ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -123,7 +123,7 @@ struct Fields<Dateline> {
 template <>
 struct Fields<Link> {
   static constexpr const char* name = "link";  ///< the type's name
-  static constexpr std::size_t count = 6;  ///< number of fields
+  static constexpr std::size_t count = 6;      ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -140,7 +140,7 @@ struct Fields<Link> {
 template <>
 struct Fields<Media> {
   static constexpr const char* name = "media";  ///< the type's name
-  static constexpr std::size_t count = 12;  ///< number of fields
+  static constexpr std::size_t count = 12;      ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -163,7 +163,7 @@ struct Fields<Media> {
 template <>
 struct Fields<Category> {
   static constexpr const char* name = "category";  ///< the type's name
-  static constexpr std::size_t count = 4;  ///< number of fields
+  static constexpr std::size_t count = 4;          ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -178,7 +178,7 @@ struct Fields<Category> {
 template <>
 struct Fields<Quantity> {
   static constexpr const char* name = "quantity";  ///< the type's name
-  static constexpr std::size_t count = 4;  ///< number of fields
+  static constexpr std::size_t count = 4;          ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -193,7 +193,7 @@ struct Fields<Quantity> {
 template <>
 struct Fields<EntityRef> {
   static constexpr const char* name = "entity_ref";  ///< the type's name
-  static constexpr std::size_t count = 4;  ///< number of fields
+  static constexpr std::size_t count = 4;            ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -208,7 +208,7 @@ struct Fields<EntityRef> {
 template <>
 struct Fields<Block> {
   static constexpr const char* name = "block";  ///< the type's name
-  static constexpr std::size_t count = 2;  ///< number of fields
+  static constexpr std::size_t count = 2;       ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -221,7 +221,7 @@ struct Fields<Block> {
 template <>
 struct Fields<PersonName> {
   static constexpr const char* name = "person_name";  ///< the type's name
-  static constexpr std::size_t count = 6;  ///< number of fields
+  static constexpr std::size_t count = 6;             ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -238,7 +238,7 @@ struct Fields<PersonName> {
 template <>
 struct Fields<PhoneNumber> {
   static constexpr const char* name = "phone_number";  ///< the type's name
-  static constexpr std::size_t count = 6;  ///< number of fields
+  static constexpr std::size_t count = 6;              ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -255,7 +255,7 @@ struct Fields<PhoneNumber> {
 template <>
 struct Fields<Email> {
   static constexpr const char* name = "email";  ///< the type's name
-  static constexpr std::size_t count = 3;  ///< number of fields
+  static constexpr std::size_t count = 3;       ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -269,7 +269,7 @@ struct Fields<Email> {
 template <>
 struct Fields<PostalAddress> {
   static constexpr const char* name = "postal_address";  ///< the type's name
-  static constexpr std::size_t count = 6;  ///< number of fields
+  static constexpr std::size_t count = 6;                ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -286,7 +286,7 @@ struct Fields<PostalAddress> {
 template <>
 struct Fields<InstantMessaging> {
   static constexpr const char* name = "instant_messaging";  ///< the type's name
-  static constexpr std::size_t count = 2;  ///< number of fields
+  static constexpr std::size_t count = 2;                   ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -299,7 +299,7 @@ struct Fields<InstantMessaging> {
 template <>
 struct Fields<Organization> {
   static constexpr const char* name = "organization";  ///< the type's name
-  static constexpr std::size_t count = 22;  ///< number of fields
+  static constexpr std::size_t count = 22;             ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -332,7 +332,7 @@ struct Fields<Organization> {
 template <>
 struct Fields<Office> {
   static constexpr const char* name = "office";  ///< the type's name
-  static constexpr std::size_t count = 9;  ///< number of fields
+  static constexpr std::size_t count = 9;        ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -352,7 +352,7 @@ struct Fields<Office> {
 template <>
 struct Fields<Term> {
   static constexpr const char* name = "term";  ///< the type's name
-  static constexpr std::size_t count = 3;  ///< number of fields
+  static constexpr std::size_t count = 3;      ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -366,7 +366,7 @@ struct Fields<Term> {
 template <>
 struct Fields<Commissioner> {
   static constexpr const char* name = "commissioner";  ///< the type's name
-  static constexpr std::size_t count = 8;  ///< number of fields
+  static constexpr std::size_t count = 8;              ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -385,7 +385,7 @@ struct Fields<Commissioner> {
 template <>
 struct Fields<Person> {
   static constexpr const char* name = "person";  ///< the type's name
-  static constexpr std::size_t count = 8;  ///< number of fields
+  static constexpr std::size_t count = 8;        ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -404,7 +404,7 @@ struct Fields<Person> {
 template <>
 struct Fields<Legislation> {
   static constexpr const char* name = "legislation";  ///< the type's name
-  static constexpr std::size_t count = 19;  ///< number of fields
+  static constexpr std::size_t count = 19;            ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -434,7 +434,7 @@ struct Fields<Legislation> {
 template <>
 struct Fields<Contact> {
   static constexpr const char* name = "contact";  ///< the type's name
-  static constexpr std::size_t count = 18;  ///< number of fields
+  static constexpr std::size_t count = 18;        ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -463,7 +463,7 @@ struct Fields<Contact> {
 template <>
 struct Fields<Statement> {
   static constexpr const char* name = "statement";  ///< the type's name
-  static constexpr std::size_t count = 9;  ///< number of fields
+  static constexpr std::size_t count = 9;           ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -483,7 +483,7 @@ struct Fields<Statement> {
 template <>
 struct Fields<Article> {
   static constexpr const char* name = "article";  ///< the type's name
-  static constexpr std::size_t count = 28;  ///< number of fields
+  static constexpr std::size_t count = 28;        ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -522,7 +522,7 @@ struct Fields<Article> {
 template <>
 struct Fields<Generator> {
   static constexpr const char* name = "generator";  ///< the type's name
-  static constexpr std::size_t count = 3;  ///< number of fields
+  static constexpr std::size_t count = 3;           ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -536,7 +536,7 @@ struct Fields<Generator> {
 template <>
 struct Fields<Feed> {
   static constexpr const char* name = "feed";  ///< the type's name
-  static constexpr std::size_t count = 17;  ///< number of fields
+  static constexpr std::size_t count = 17;     ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -564,7 +564,7 @@ struct Fields<Feed> {
 template <>
 struct Fields<Document> {
   static constexpr const char* name = "document";  ///< the type's name
-  static constexpr std::size_t count = 9;  ///< number of fields
+  static constexpr std::size_t count = 9;          ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {

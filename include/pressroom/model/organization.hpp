@@ -34,9 +34,9 @@ struct Organization {
   std::string acronym = {};                       ///< "IOM"
   std::vector<std::string> alternate_names = {};  ///< other printed names
   OrganizationKind kind = OrganizationKind::unspecified;
-  std::string description = {};  ///< one descriptive sentence
-  std::string mission = {};      ///< stated aim
-  std::string parent_id = {};    ///< id of the organization this one is part of
+  std::string description = {};           ///< one descriptive sentence
+  std::string mission = {};               ///< stated aim
+  std::string parent_id = {};             ///< id of the organization this one is part of
   std::vector<EntityRef> member_of = {};  ///< "part of the United Nations System"
   std::optional<DateTime> founding_date = {};
   std::optional<Location> founding_location = {};
@@ -47,8 +47,8 @@ struct Organization {
   std::vector<Location> area_served = {};
   std::string url = {};  ///< home page
   std::optional<Media> logo = {};
-  std::vector<Identifier> identifiers = {};  ///< ROR, Wikidata, registry numbers
-  std::vector<std::string> same_as = {};     ///< IRIs of the same organization elsewhere
+  std::vector<Identifier> identifiers = {};   ///< ROR, Wikidata, registry numbers
+  std::vector<std::string> same_as = {};      ///< IRIs of the same organization elsewhere
   std::vector<std::string> contact_ids = {};  ///< ids into Document::contacts
   Extensions extensions = {};
   auto tie() const {

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: MIT
+# README's C++ snippets are cut from examples/*.cpp: every line of a ```cpp block, other than
+# "// ..." elisions, must appear (leading spaces aside) in some example program.
+cmake_minimum_required(VERSION 3.25)
+
+# Text as a list of lines without leading blanks; ';' is escaped so that lists stay lines.
+function(lines_of file out)
+  file(READ "${file}" text)
+  string(REPLACE ";" "<semicolon>" text "${text}")
+  string(REGEX REPLACE "\n[ \t]+" "\n" text "\n${text}")
+  string(REPLACE "\n" ";" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+file(GLOB programs "${SOURCE_DIR}/examples/*.cpp")
+set(example_lines "")
+foreach(program IN LISTS programs)
+  lines_of("${program}" lines)
+  list(APPEND example_lines ${lines})
+endforeach()
+
+lines_of("${SOURCE_DIR}/README.md" readme_lines)
+set(in_cpp FALSE)
+set(checked 0)
+foreach(line IN LISTS readme_lines)
+  if(line STREQUAL "```cpp")
+    set(in_cpp TRUE)
+  elseif(line STREQUAL "```")
+    set(in_cpp FALSE)
+  elseif(in_cpp AND NOT line STREQUAL "" AND NOT line STREQUAL "// ...")
+    if(NOT line IN_LIST example_lines)
+      string(REPLACE "<semicolon>" ";" line "${line}")
+      message(FATAL_ERROR "README.md's snippet line is in no example program:\n  ${line}")
+    endif()
+    math(EXPR checked "${checked} + 1")
+  endif()
+endforeach()
+if(checked EQUAL 0)
+  message(FATAL_ERROR "no C++ snippet found in README.md")
+endif()
+message(STATUS "${checked} snippet lines found in examples/")
