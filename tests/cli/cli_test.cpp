@@ -557,11 +557,13 @@ TEST(CliDiagnostics, DeepNestingHitsTheDepthLimitQuickly) {
   EXPECT_NE(last.find("[json/limit_exceeded]"), std::string::npos) << last;
   EXPECT_LT(r.seconds, 1.0);
   EXPECT_EQ(r.out, "");
-  // The bare arrays fail as fast.
+  // The bare arrays fail as fast, at the depth limit too.
   write_text(input, arrays);
   r = run({"convert", "--from", "json", input.string(), "--to", "json"});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(r.signal, 0);
+  EXPECT_NE(r.err.find("[json/limit_exceeded]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("max_depth"), std::string::npos) << r.err;
   EXPECT_LT(r.seconds, 1.0);
 }
 

@@ -651,15 +651,19 @@ TEST(JsonHostile, MillionDeepNestingFailsFastAtTheDepthLimit) {
     auto doc = json::read(in);
     const auto elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(doc.has_value());
-    if (prefix.empty()) {
-      EXPECT_EQ(doc.error().code, ErrorCode::syntax);  // top level must be an object
-    } else {
-      EXPECT_EQ(doc.error().code, ErrorCode::limit_exceeded);
-      EXPECT_NE(doc.error().message.find("max_depth = 256"), std::string::npos);
-      EXPECT_EQ(doc.error().column, 12u + 256u);
-    }
+    // The depth limit is hit before the top level is found not to be an object.
+    EXPECT_EQ(doc.error().code, ErrorCode::limit_exceeded);
+    EXPECT_NE(doc.error().message.find("max_depth = 256"), std::string::npos);
+    // 256 containers fit (the prefix's object is one of them); the next `[` is refused.
+    EXPECT_EQ(doc.error().column, prefix.empty() ? 257u : prefix.size() + 256u);
     EXPECT_LT(elapsed, std::chrono::seconds(2));
   }
+  auto shallow_array = json::read("[[1], [2]]");
+  ASSERT_FALSE(shallow_array.has_value());
+  EXPECT_EQ(shallow_array.error().code, ErrorCode::syntax);
+  EXPECT_EQ(shallow_array.error().message,
+            "expected a json object at the top level, found an array");
+  EXPECT_EQ(shallow_array.error().column, 1u);
   std::string objects;
   for (int i = 0; i < 1000000; ++i) objects += "{\"a\":";
   auto doc = json::read(objects);

@@ -185,6 +185,10 @@ class Handler {
       if (!ok && !diag_.failed()) {
         diag_.fail(ErrorCode::syntax, "invalid json", offset());
       }
+      if (ok && root_is_array_ && !diag_.failed()) {
+        diag_.fail(ErrorCode::syntax, "expected a json object at the top level, found an array", 0,
+                   prefix_);
+      }
     } catch (const nlohmann::json::exception& e) {
       diag_.fail(ErrorCode::syntax, clean_message(e.what()), offset());
     } catch (const std::length_error&) {
@@ -445,6 +449,13 @@ class Handler {
       return false;
     }
     if (depth_ == 0) {
+      if (!is_object && !root_started_) {
+        // Walk a top-level array to its end (under the depth limit), then refuse it.
+        root_started_ = true;
+        root_is_array_ = true;
+        push(FrameKind::skip);
+        return true;
+      }
       if (!is_object || root_started_) return root_not_object();
       root_started_ = true;
       entering_key_ = nullptr;
@@ -565,6 +576,7 @@ class Handler {
 
   Diagnostics& diag_;
   const RepairMarks* marks_ = nullptr;
+  bool root_is_array_ = false;
   const Limits& limits_;
   const char* begin_;
   const char* cursor_;
