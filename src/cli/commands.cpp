@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <functional>
 
+#include <unistd.h>
+
 #include "cli.hpp"
 #include "pressroom/model/validate.hpp"
 
@@ -17,7 +19,8 @@ void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(),
 constexpr std::string_view convert_help =
     "Usage: pressroom convert [--from F] --to F [-o OUT] [--strict] [--base-url U] [--compact]\n"
     "                         IN... | -\n"
-    "Reads each input (- is standard input), merges them into one Document and writes it.\n"
+    "Reads each input (- is standard input; with no input, a piped standard input), merges\n"
+    "them into one Document and writes it.\n"
     "\n"
     "  --from F      input format (default: detected from content, then file name)\n"
     "  --to F        output format (default: from the extension of -o)\n"
@@ -197,6 +200,15 @@ class NullBuf : public std::streambuf {
 };
 
 std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// With no input named, standard input is read when it is not a terminal (a pipe or a file),
+// so `a | pressroom convert --from xml --to json` works; false when there is nothing to read.
+bool default_to_stdin(Args& args) {
+  if (!args.inputs.empty()) return true;
+  if (::isatty(STDIN_FILENO)) return false;
+  args.inputs.push_back("-");
+  return true;
+}
 
 /// Picks the reader of an opened input.
 using Detector = std::function<const Format*(const Input&)>;
@@ -391,7 +403,7 @@ int run_convert(int argc, char** argv, int first) {
                      args, exit)) {
     return exit;
   }
-  if (args.inputs.empty())
+  if (!default_to_stdin(args))
     return usage_error("convert", "no input given (use - for standard input)");
   Catalog registry;
   const Format* from = nullptr;
@@ -471,7 +483,7 @@ int run_validate(int argc, char** argv, int first) {
                      args, exit)) {
     return exit;
   }
-  if (args.inputs.empty())
+  if (!default_to_stdin(args))
     return usage_error("validate", "no input given (use - for standard input)");
   Catalog registry;
   const Format* from = nullptr;
@@ -630,7 +642,8 @@ int run_stats(int argc, char** argv, int first) {
                      args, exit)) {
     return exit;
   }
-  if (args.inputs.empty()) return usage_error("stats", "no input given (use - for standard input)");
+  if (!default_to_stdin(args))
+    return usage_error("stats", "no input given (use - for standard input)");
   Catalog registry;
   const Format* from = nullptr;
   if (args.has("--from")) {

@@ -241,10 +241,8 @@ TEST(CliUsage, UsageErrorsExitTwoWithAHint) {
       {"convert", "x.json", "--to"},  // missing value
       {"convert", "x.json", "--to", "no-such-format"},
       {"convert", "--from", "no-such-format", "--to", "json", "x.json"},
-      {"convert", "--to", "json"},  // no input
       {"convert", "x.json", "-o", "out.unknown-extension"},
       {"convert", "--strict=yes", "--to", "json", "x.json"},
-      {"validate"},
       {"validate", "--as", "no-such-format", "x.json"},
       {"stats", "--bogus", "x.json"},
       {"formats", "extra"},
@@ -385,6 +383,10 @@ TEST(CliConvert, JsonToXmlAndBackGivesTheSameBytes) {
     ASSERT_EQ(back.status, 0) << back.err;
     EXPECT_EQ(back.err, "");
     EXPECT_EQ(back.out, original);
+    // With no input named, a piped standard input is read.
+    const RunResult piped = run({"convert", "--from", "xml", "--to", "json"}, to_xml.out);
+    ASSERT_EQ(piped.status, 0) << piped.err;
+    EXPECT_EQ(piped.out, original);
   }
 }
 
