@@ -3,6 +3,8 @@
 // the records and the value types the feed formats embed.
 #include "formats/xml/codec.hpp"
 
+#include "formats/xml/clean_text.hpp"
+
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -264,11 +266,9 @@ Outcome unknown_element(Reader& r, const pugi::xml_node& node, const PathSeg& pa
   return Outcome::ok;
 }
 
-}  // namespace
-
-// Sixteen (or eight) bytes at a time while they are ASCII, which makes this check cheap next to
-// parsing.
-bool clean_text(std::string_view s) {
+// Sixteen (or eight) bytes at a time while they are ASCII, one character at a time otherwise:
+// the portable form of clean_text.
+bool clean_text_portable(std::string_view s) {
   const char* p = s.data();
   const std::size_t n = s.size();
   std::size_t i = 0;
@@ -324,12 +324,24 @@ bool clean_text(std::string_view s) {
   return true;
 }
 
+}  // namespace
+
+bool clean_text(std::string_view s) {
+#if PRESSROOM_XML_HAVE_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
+  if (avx2) return clean_text_avx2(s);
+#endif
+  return clean_text_portable(s);
+}
+
 namespace {
 
 // Checks a value read from the tree: its size, and UTF-8 / XML 1.0 characters (pugixml passes
 // invalid UTF-8 through and decodes references such as &#xD800; or &#1; without checking).
 // Lenient: invalid UTF-8 becomes U+FFFD and forbidden characters are removed, with a warning.
-Outcome check_text(Reader& r, std::string& text, const pugi::xml_node& node, const PathSeg& path) {
+// `known_clean`: the caller has already checked the characters.
+Outcome check_text(Reader& r, std::string& text, const pugi::xml_node& node, const PathSeg& path,
+                   bool known_clean = false) {
   if (text.size() > r.max_string) {
     r.diag.fail(ErrorCode::limit_exceeded,
                 "text of " + tag(node) + " is " + std::to_string(text.size()) +
@@ -338,7 +350,7 @@ Outcome check_text(Reader& r, std::string& text, const pugi::xml_node& node, con
                 node_offset(node), path_string(path));
     return Outcome::stop;
   }
-  if (!r.check_text || clean_text(text)) return Outcome::ok;
+  if (known_clean || !r.check_text || clean_text(text)) return Outcome::ok;
   if (detail::find_invalid_utf8(text) != npos) {
     if (!warn(r, ErrorCode::invalid_value, "invalid UTF-8 in " + tag(node) + " replaced by U+FFFD",
               node, path)) {
@@ -361,6 +373,17 @@ Outcome element_text(Reader& r, const pugi::xml_node& node, const PathSeg& path,
                      std::string& out) {
   pugi::xml_node child = node.first_child();
   if (!child) {
+#if PRESSROOM_XML_HAVE_AVX2
+    // The common case, text alone: measured and checked in one pass over the parsed buffer.
+    static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
+    if (avx2 && r.check_text) {
+      const char* value = node.value();
+      bool clean = false;
+      const std::size_t size = measure_clean_avx2(value, clean);
+      out.assign(value, size);
+      return check_text(r, out, node, path, clean);
+    }
+#endif
     out.assign(node.value());
   } else {
     out.assign(node.value());

@@ -2,14 +2,11 @@
 // Canonical XML reader (pugixml, no DTD processing) and the module's registry entry.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <new>
 #include <string>
 #include <utility>
 #include <vector>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <pugixml.hpp>
 
@@ -57,86 +54,25 @@ std::size_t character_reference(std::string_view s, std::size_t i, std::uint32_t
   return j + 1 - i;
 }
 
-struct InputScan {
-  bool clean = true;            // valid UTF-8, only characters XML 1.0 allows
-  bool bad_references = false;  // a reference names a character XML 1.0 forbids (not U+0000)
-  std::size_t nul_references = 0;
-  std::size_t first_nul = npos;  // offset in the input of the first reference to U+0000
-};
-
-// Checks the byte at s[i], a control character, non-ASCII, or '#' (a character reference),
-// and returns the offset after what it starts.
-std::size_t scan_byte(std::string_view s, std::size_t i, InputScan& scan) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c == '#') {
+// The first character reference to U+0000 ("&#0;", "&#x00;") in `s` whose '#' is at or after
+// `from`, or
+// npos. pugixml ends a text at such a reference, silently losing the rest of the value. '#' is
+// rare in press text, so memchr (vectorised by the C library) finds the candidates quickly.
+std::size_t find_nul_reference(std::string_view s, std::size_t from) {
+  const char* const begin = s.data();
+  const char* const end = begin + s.size();
+  const char* p = begin + std::min(from, s.size());
+  while (p < end) {
+    const void* hit = std::memchr(p, '#', static_cast<std::size_t>(end - p));
+    if (hit == nullptr) break;
+    const std::size_t i = static_cast<std::size_t>(static_cast<const char*>(hit) - begin);
     std::uint32_t cp = 0;
-    const std::size_t len = i > 0 && s[i - 1] == '&' ? character_reference(s, i - 1, cp) : 0;
-    if (len != 0 && cp == 0) {
-      if (scan.nul_references++ == 0) scan.first_nul = i - 1;
-    } else if (len != 0 && !detail::is_xml_char(cp)) {
-      scan.bad_references = true;
+    if (i > 0 && s[i - 1] == '&' && character_reference(s, i - 1, cp) != 0 && cp == 0) {
+      return i - 1;
     }
-    return i + 1;
+    p = begin + i + 1;
   }
-  if (c < 0x80) {
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') scan.clean = false;
-    return i + 1;
-  }
-  if (c >= 0xC2 && c <= 0xDF && i + 1 < s.size() &&
-      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-    return i + 2;  // U+0080..U+07FF, all allowed
-  }
-  if (c >= 0xE1 && c <= 0xEC && i + 2 < s.size() &&
-      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
-      (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
-    return i + 3;  // U+1000..U+CFFF, all allowed
-  }
-  std::uint32_t cp = 0;
-  const std::size_t n = detail::decode_utf8(s, i, cp);
-  if (n == 0 || !detail::is_xml_char(cp)) scan.clean = false;
-  return i + (n != 0 ? n : 1);
-}
-
-// Checks UTF-8 and XML 1.0 characters of the whole input and finds the character references
-// that pugixml mishandles: to U+0000 (it ends the text there, silently losing the rest of the
-// value) and to other forbidden characters (decoded without a check).
-InputScan scan_input(std::string_view s) {
-  InputScan scan;
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-#if defined(__SSE2__)
-    if (n - i >= 16) {
-      // A signed compare with 0x20 catches control characters and bytes >= 0x80 at once.
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-      const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-      const __m128i hash = _mm_cmpeq_epi8(v, _mm_set1_epi8('#'));
-      if (_mm_movemask_epi8(_mm_or_si128(low, hash)) == 0) {
-        i += 16;
-        continue;
-      }
-      const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
-                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
-      const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ws, low), hash));
-      if (mask == 0) {
-        i += 16;
-        continue;
-      }
-      i = scan_byte(s, i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask))),
-                    scan);
-      continue;
-    }
-#endif
-    const auto c = static_cast<unsigned char>(p[i]);
-    if ((c >= 0x20 && c < 0x80 && c != '#') || c == '\n' || c == '\t' || c == '\r') {
-      ++i;
-    } else {
-      i = scan_byte(s, i, scan);
-    }
-  }
-  return scan;
+  return npos;
 }
 
 Result<Document> failed(detail::Diagnostics& diag) {
@@ -153,7 +89,7 @@ Result<Document> failed(detail::Diagnostics& diag, ErrorCode code, std::string m
 
 template <class T>
 bool read_record(const pugi::xml_node& node, std::vector<T>& table, const char* table_name,
-                 std::string_view prefix, detail::Diagnostics& diag, bool input_clean) {
+                 std::string_view prefix, detail::Diagnostics& diag) {
   std::string path = table_name;
   path += '[';
   path += std::to_string(table.size());
@@ -161,7 +97,6 @@ bool read_record(const pugi::xml_node& node, std::vector<T>& table, const char* 
   table.emplace_back();
   xml_codec::ReadContext context;
   context.depth = 2;
-  context.input_clean = input_clean;
   return xml_codec::read_element(node, table.back(), prefix, diag, path, context);
 }
 
@@ -173,38 +108,28 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
                       std::to_string(options.limits.max_input_bytes) + " (limits.max_input_bytes)");
   }
 
-  // pugixml ends a text at a reference to U+0000, silently losing the rest of the value. The
-  // reference is illegal XML: strict refuses it, lenient removes it (columns after it on the
-  // same line shift in later diagnostics).
-  // One sequential pass checks the input. When it is valid UTF-8 of allowed characters and no
-  // reference names a forbidden one, no text value needs a check of its own. A reference to
-  // U+0000 is illegal XML: strict refuses it, lenient removes it (columns after it on the same
-  // line shift in later diagnostics).
-  const InputScan scan = scan_input(input);
+  // A character reference to U+0000 is illegal XML, and pugixml would end the text there:
+  // strict refuses it, lenient removes it (columns after it on the same line shift in later
+  // diagnostics). Every other text value is checked when it is read (UTF-8, characters XML 1.0
+  // forbids, also when a reference names one), in the same pass that measures it.
   std::string cleaned;
   std::string_view text = input;
-  if (scan.nul_references != 0) {
+  if (const std::size_t first_nul = find_nul_reference(input, 0); first_nul != npos) {
     if (!diag.warn(ErrorCode::invalid_value,
-                   "character reference to U+0000, which XML 1.0 forbids, removed",
-                   scan.first_nul)) {
+                   "character reference to U+0000, which XML 1.0 forbids, removed", first_nul)) {
       return failed(diag);
     }
     std::size_t kept = 0;
-    for (std::size_t pos = scan.first_nul; pos < input.size(); ++pos) {
+    for (std::size_t pos = first_nul; pos != npos; pos = find_nul_reference(input, kept)) {
       std::uint32_t cp = 0;
-      const std::size_t len =
-          input[pos] == '&' ? character_reference(input, pos, cp) : std::size_t{0};
-      if (len == 0 || cp != 0) continue;
+      const std::size_t len = character_reference(input, pos, cp);
       cleaned.append(input.data() + kept, pos - kept);
       kept = pos + len;
-      pos += len - 1;
     }
     cleaned.append(input.data() + kept, input.size() - kept);
     text = cleaned;
     diag.set_base(text, 0, 0);
   }
-  const bool input_clean = scan.clean && !scan.bad_references;
-
   pugi::xml_document tree;
   const pugi::xml_parse_result parsed =
       tree.load_buffer(text.data(), text.size(), parse_flags, pugi::encoding_utf8);
@@ -309,17 +234,17 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
     if (!ours) {
       ok = xml_codec::keep_unknown(node, &doc.extensions, diag, {}, 2);
     } else if (name == "article") {
-      ok = read_record(node, doc.articles, "articles", prefix, diag, input_clean);
+      ok = read_record(node, doc.articles, "articles", prefix, diag);
     } else if (name == "organization") {
-      ok = read_record(node, doc.organizations, "organizations", prefix, diag, input_clean);
+      ok = read_record(node, doc.organizations, "organizations", prefix, diag);
     } else if (name == "commissioner") {
-      ok = read_record(node, doc.commissioners, "commissioners", prefix, diag, input_clean);
+      ok = read_record(node, doc.commissioners, "commissioners", prefix, diag);
     } else if (name == "person") {
-      ok = read_record(node, doc.people, "people", prefix, diag, input_clean);
+      ok = read_record(node, doc.people, "people", prefix, diag);
     } else if (name == "legislation") {
-      ok = read_record(node, doc.legislation, "legislation", prefix, diag, input_clean);
+      ok = read_record(node, doc.legislation, "legislation", prefix, diag);
     } else if (name == "contact") {
-      ok = read_record(node, doc.contacts, "contacts", prefix, diag, input_clean);
+      ok = read_record(node, doc.contacts, "contacts", prefix, diag);
     } else if (name == "feed") {
       if (have_feed) {
         ok = diag.warn(ErrorCode::invalid_value, "repeated <feed>, merged into the first",
@@ -328,7 +253,6 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
       have_feed = true;
       xml_codec::ReadContext context;
       context.depth = 2;
-      context.input_clean = input_clean;
       ok = ok && xml_codec::read_element(node, doc.feed, prefix, diag, "feed", context);
     } else if (name == "extensions") {
       ok = xml_codec::read_extension(node, doc.extensions, diag, "extensions");
