@@ -37,8 +37,10 @@ namespace atom {
 [[nodiscard]] PRESSROOM_EXPORT Result<std::string> write(const Document& doc,
                                                          const WriteOptions& options = {});
 
-/// A record writer producing Atom 1.0: records are buffered (the entity tables precede the items
-/// in the output) and written by `finish()`.
+/// A record writer producing Atom 1.0 that streams: the feed head (with the pressroom head:
+/// Feed record and entity tables received so far) is written when the first article arrives,
+/// and the articles one behind (the last is held back); Feed and entity records received after
+/// the first article are written inside the next entry, where the reader finds them too.
 [[nodiscard]] PRESSROOM_EXPORT std::unique_ptr<RecordWriter> open_writer(
     std::ostream& out, const WriteOptions& options = {});
 

@@ -40,8 +40,9 @@ inline constexpr const char* version_1_1 = "https://jsonfeed.org/version/1.1";
 [[nodiscard]] PRESSROOM_EXPORT Result<std::string> write(const Document& doc,
                                                          const WriteOptions& options = {});
 
-/// A record writer producing JSON Feed 1.1: records are buffered (the entity tables precede the
-/// items in the output) and written by `finish()`.
+/// A record writer producing JSON Feed 1.1 that streams: the head is written when the first
+/// article arrives (or at `finish()`), each item at once, and the top-level `_pressroom` object
+/// (Feed record and entity tables) after `items` at `finish()`.
 [[nodiscard]] PRESSROOM_EXPORT std::unique_ptr<RecordWriter> open_writer(
     std::ostream& out, const WriteOptions& options = {});
 

@@ -2,9 +2,10 @@
 /// @file
 /// `rss`: RSS 0.90-2.0 and RSS 1.0 (RDF) reading, RSS 2.0 writing (RSS Advisory Board spec,
 /// https://www.rssboard.org/rss-specification), with `content:encoded`, `dc:creator` and
-/// `atom:link rel="self"`. The entity tables, and every article field RSS has no element for,
-/// travel in the declared namespace `xmlns:pressroom="urn:pressroom:1"` (canonical XML of the
-/// records), which other readers ignore; pressroom reads its own feeds back to the same Document.
+/// `atom:link rel="self"`, Media RSS (`media:content`). The entity tables, and every article
+/// field RSS has no element for, travel in the declared namespace
+/// `xmlns:pressroom="urn:pressroom:1"` (canonical XML of the records), which other readers
+/// ignore; pressroom reads its own feeds back to the same Document.
 #ifndef PRESSROOM_RSS_HPP
 #define PRESSROOM_RSS_HPP
 
@@ -37,13 +38,19 @@ inline constexpr const char* pressroom_namespace = "urn:pressroom:1";
                                                      const ReadOptions& options = {});
 
 /// Writes `doc` as RSS 2.0 (UTF-8). Required elements the Document lacks are derived and warned
-/// about; characters XML 1.0 forbids are stripped with a warning. Everything the format has no
-/// place for goes into the pressroom extension, so that `read(write(doc)) == doc`.
+/// about: the channel link is `feed.home_page_url`, else `feed.feed_url`, else the publisher's
+/// url, else the first article url or alternate link, else `feed.id` when it is an IRI; a
+/// Document without any URL gets `urn:pressroom:feed` and a `missing_field` warning.
+/// Characters XML 1.0 forbids are stripped with a warning. Articles are written with native
+/// elements (plus Media RSS, Dublin Core, `atom:link`) and a small `pressroom:article` residual
+/// of what those cannot carry, so that `read(write(doc)) == doc`.
 [[nodiscard]] PRESSROOM_EXPORT Result<std::string> write(const Document& doc,
                                                          const WriteOptions& options = {});
 
-/// A record writer producing RSS 2.0: records are buffered (the entity tables precede the items
-/// in the output) and written by `finish()`.
+/// A record writer producing RSS 2.0 that streams: the channel head is written when the first
+/// article arrives (or at `finish()`), each article at once, and the pressroom head (the Feed
+/// record and the entity tables, which RSS allows after the items) at `finish()`. Only the feed
+/// and entity records are kept in memory.
 [[nodiscard]] PRESSROOM_EXPORT std::unique_ptr<RecordWriter> open_writer(
     std::ostream& out, const WriteOptions& options = {});
 

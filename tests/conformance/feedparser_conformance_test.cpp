@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -55,26 +56,44 @@ std::string join_blocks(const std::vector<Block>& blocks) {
   return out;
 }
 
-// The entry's links in feedparser's sense: the alternate URL, the other links, enclosures.
+// `links` with an empty rel written as `alternate`.
+std::vector<Link> with_rels(const std::vector<Link>& links) {
+  std::vector<Link> out = links;
+  for (auto& l : out)
+    if (l.rel.empty()) l.rel = "alternate";
+  return out;
+}
+
+bool has_link(const std::vector<Link>& links, const std::string& href, const std::string& rel) {
+  for (const auto& l : links)
+    if (l.href == href && l.rel == rel) return true;
+  return false;
+}
+
+// The entry's links in feedparser's sense: the alternate URL (unless `links` repeats it with
+// its attributes), the other links, enclosures.
 std::vector<Link> entry_links(const Article& a) {
   std::vector<Link> out;
-  if (!a.url.empty()) out.push_back(Link{a.url, "alternate", {}, {}, {}, {}});
-  for (const auto& l : a.links) {
-    Link x = l;
-    if (x.rel.empty()) x.rel = "alternate";
-    out.push_back(x);
-  }
+  const std::vector<Link> links = with_rels(a.links);
+  if (!a.url.empty() && !has_link(links, a.url, "alternate"))
+    out.push_back(Link{a.url, "alternate", {}, {}, {}, {}});
+  out.insert(out.end(), links.begin(), links.end());
   for (const auto& m : a.media)
     if (m.role == MediaRole::enclosure)
       out.push_back(Link{m.url, "enclosure", m.media_type, m.title, {}, m.length_bytes});
   return out;
 }
 
+// The feed's links: the three URLs (unless `links` repeats them with attributes), the others.
 std::vector<Link> feed_links(const Feed& f) {
   std::vector<Link> out;
-  if (!f.home_page_url.empty()) out.push_back(Link{f.home_page_url, "alternate", {}, {}, {}, {}});
-  if (!f.feed_url.empty()) out.push_back(Link{f.feed_url, "self", {}, {}, {}, {}});
-  if (!f.next_url.empty()) out.push_back(Link{f.next_url, "next", {}, {}, {}, {}});
+  const std::vector<Link> links = with_rels(f.links);
+  const std::pair<const std::string*, const char*> slots[] = {
+      {&f.home_page_url, "alternate"}, {&f.feed_url, "self"}, {&f.next_url, "next"}};
+  for (const auto& [href, rel] : slots)
+    if (!href->empty() && !has_link(links, *href, rel))
+      out.push_back(Link{*href, rel, {}, {}, {}, {}});
+  out.insert(out.end(), links.begin(), links.end());
   return out;
 }
 
@@ -83,10 +102,7 @@ Value link_field(const std::vector<Link>& links, std::size_t i, const std::strin
   const Link& l = links[i];
   if (key == "href") return text(l.href);
   if (key == "rel") return text(l.rel);
-  if (key == "type")
-    return l.media_type.empty() && l.rel == "alternate"
-               ? none("link type not kept for the alternate URL")
-               : text(l.media_type);
+  if (key == "type") return text(l.media_type);
   if (key == "title") return text(l.title);
   if (key == "hreflang") return text(l.hreflang);
   if (key == "length") return text(l.length_bytes ? std::to_string(*l.length_bytes) : "");
@@ -161,8 +177,9 @@ std::string entry_summary(const Article& a) {
 std::string entry_language(const Parsed& p, const Article& a) {
   return a.language.empty() ? p.doc.feed.language : a.language;
 }
-std::string author_name(const std::vector<EntityRef>& v, std::size_t i = 0) {
-  return i < v.size() ? v[i].name : std::string();
+// feedparser's summary: the summary, else the body.
+const std::optional<TextInfo>& summary_info(const Article& a) {
+  return a.summary.empty() ? a.body_info : a.summary_info;
 }
 // feedparser's `author`: the person as printed ("Name (email)").
 std::string author_printed(const std::vector<EntityRef>& v) {
@@ -181,114 +198,249 @@ Value author_email(const std::vector<EntityRef>& v) {
   return text(s.substr(b, e - b));
 }
 
+// The authors (or, with `contributors`, the contributors) among a feed's people.
+std::vector<EntityRef> people_in(const std::vector<EntityRef>& v, bool contributors) {
+  std::vector<EntityRef> out;
+  for (const auto& r : v) {
+    const bool c = std::find(r.roles.begin(), r.roles.end(), "contributor") != r.roles.end();
+    if (c == contributors) out.push_back(r);
+  }
+  return out;
+}
+
+// A field of the i-th person of `v`: name, email, url/href (from the Person record it
+// refers to, else from the printed form).
+Value person_field(const Parsed& p, const std::vector<EntityRef>& v, std::size_t i,
+                   const std::string& key) {
+  if (i >= v.size()) return missing();
+  const Person* person = v[i].id.empty() ? nullptr : find_person(p.doc, v[i].id);
+  if (key == "name") return text(v[i].name);
+  if (key == "email") {
+    if (person) return text(person->emails.empty() ? "" : person->emails[0].address);
+    return author_email({v[i]});
+  }
+  if (key == "url" || key == "href") return text(person ? person->url : "");
+  return none("person field " + key);
+}
+
+// A field of a text construct's `_detail`: the value, its media type, language or base.
+// `lang` is the language of the record it belongs to; `und` is feedparser's None.
+Value detail_field(const std::string& value, const std::optional<TextInfo>& info,
+                   const std::string& lang, const std::string& key) {
+  if (key == "value") return text(value);
+  if (key == "type") return info && !info->media_type.empty() ? text(info->media_type) : missing();
+  if (key == "language") {
+    const std::string l = info && !info->language.empty() ? info->language : lang;
+    return text(l == "und" ? "" : l);
+  }
+  if (key == "base") return text(info ? info->base : "");
+  return none("detail field " + key);
+}
+
+using FeedGetter =
+    std::function<Value(const Parsed&, const Feed&, const std::vector<std::size_t>&)>;
+
+// Paths below `feed` (and below an entry's `source`, the feed the entry came from).
+const std::vector<std::pair<std::string, FeedGetter>>& feed_paths() {
+#define F(expr)                                                             \
+  [](const Parsed& p, const Feed& f, const std::vector<std::size_t>& idx) { \
+    (void)p;                                                                \
+    (void)idx;                                                              \
+    return expr;                                                            \
+  }
+  static const std::vector<std::pair<std::string, FeedGetter>> t = {
+      {"['title']", F(text(f.title))},
+      {"['title_detail']['value']", F(text(f.title))},
+      {"['title_detail']['type']", F(detail_field(f.title, f.title_info, f.language, "type"))},
+      {"['title_detail']['language']",
+       F(detail_field(f.title, f.title_info, f.language, "language"))},
+      {"['title_detail']['base']", F(detail_field(f.title, f.title_info, f.language, "base"))},
+      {"['link']", F(text(f.home_page_url))},
+      {"['links'][]['href']", F(link_field(feed_links(f), idx[0], "href"))},
+      {"['links'][]['rel']", F(link_field(feed_links(f), idx[0], "rel"))},
+      {"['links'][]['type']", F(link_field(feed_links(f), idx[0], "type"))},
+      {"['links'][]['title']", F(link_field(feed_links(f), idx[0], "title"))},
+      {"['links'][]['hreflang']", F(link_field(feed_links(f), idx[0], "hreflang"))},
+      {"['links'][]['length']", F(link_field(feed_links(f), idx[0], "length"))},
+      {"['subtitle']", F(text(f.description))},
+      {"['tagline']", F(text(f.description))},
+      {"['description']", F(text(f.description))},
+      {"['subtitle_detail']['value']", F(text(f.description))},
+      {"['tagline_detail']['value']", F(text(f.description))},
+      {"['subtitle_detail']['type']",
+       F(detail_field(f.description, f.description_info, f.language, "type"))},
+      {"['tagline_detail']['type']",
+       F(detail_field(f.description, f.description_info, f.language, "type"))},
+      {"['subtitle_detail']['language']",
+       F(detail_field(f.description, f.description_info, f.language, "language"))},
+      {"['tagline_detail']['language']",
+       F(detail_field(f.description, f.description_info, f.language, "language"))},
+      {"['subtitle_detail']['base']",
+       F(detail_field(f.description, f.description_info, f.language, "base"))},
+      {"['tagline_detail']['base']",
+       F(detail_field(f.description, f.description_info, f.language, "base"))},
+      {"['info']", F(text(f.info))},
+      {"['info_detail']['value']", F(text(f.info))},
+      {"['rights']", F(text(f.rights))},
+      {"['copyright']", F(text(f.rights))},
+      {"['rights_detail']['value']", F(text(f.rights))},
+      {"['copyright_detail']['value']", F(text(f.rights))},
+      {"['rights_detail']['type']", F(detail_field(f.rights, f.rights_info, f.language, "type"))},
+      {"['copyright_detail']['type']",
+       F(detail_field(f.rights, f.rights_info, f.language, "type"))},
+      {"['rights_detail']['language']",
+       F(detail_field(f.rights, f.rights_info, f.language, "language"))},
+      {"['copyright_detail']['language']",
+       F(detail_field(f.rights, f.rights_info, f.language, "language"))},
+      {"['rights_detail']['base']", F(detail_field(f.rights, f.rights_info, f.language, "base"))},
+      {"['copyright_detail']['base']",
+       F(detail_field(f.rights, f.rights_info, f.language, "base"))},
+      {"['language']", F(text(f.language))},
+      {"['author']", F(text(author_printed(people_in(f.authors, false))))},
+      {"['author_detail']['name']", F(person_field(p, people_in(f.authors, false), 0, "name"))},
+      {"['author_detail']['email']", F(person_field(p, people_in(f.authors, false), 0, "email"))},
+      {"['author_detail']['url']", F(person_field(p, people_in(f.authors, false), 0, "url"))},
+      {"['author_detail']['href']", F(person_field(p, people_in(f.authors, false), 0, "href"))},
+      {"['authors'][]['name']", F(person_field(p, people_in(f.authors, false), idx[0], "name"))},
+      {"['authors'][]['email']", F(person_field(p, people_in(f.authors, false), idx[0], "email"))},
+      {"['authors'][]['url']", F(person_field(p, people_in(f.authors, false), idx[0], "url"))},
+      {"['authors'][]['href']", F(person_field(p, people_in(f.authors, false), idx[0], "href"))},
+      {"['contributors'][]['name']",
+       F(person_field(p, people_in(f.authors, true), idx[0], "name"))},
+      {"['contributors'][]['email']",
+       F(person_field(p, people_in(f.authors, true), idx[0], "email"))},
+      {"['contributors'][]['url']", F(person_field(p, people_in(f.authors, true), idx[0], "url"))},
+      {"['contributors'][]['href']",
+       F(person_field(p, people_in(f.authors, true), idx[0], "href"))},
+      {"['updated']", F(date(f.updated))},
+      {"['updated_parsed']", F(date(f.updated))},
+      {"['published']", F(date(f.updated))},
+      {"['published_parsed']", F(date(f.updated))},
+      {"['generator']", F(text(f.generator.name))},
+      {"['generator_detail']['name']", F(text(f.generator.name))},
+      {"['generator_detail']['version']", F(text(f.generator.version))},
+      {"['generator_detail']['href']", F(text(f.generator.uri))},
+      {"['generator_detail']['url']", F(text(f.generator.uri))},
+      {"['icon']", F(text(f.icon))},
+      {"['logo']", F(text(f.logo))},
+      {"['image']['url']", F(text(f.logo))},
+      {"['id']", F(text(f.id))},
+      {"['guid']", F(text(f.id))},
+      {"['tags'][]['term']", F(category_field(f.categories, idx[0], "term"))},
+      {"['tags'][]['scheme']", F(category_field(f.categories, idx[0], "scheme"))},
+      {"['tags'][]['label']", F(category_field(f.categories, idx[0], "label"))},
+      {"['category']", F(category_field(f.categories, 0, "term"))},
+  };
+#undef F
+  return t;
+}
+
 // THE mapping table: feedparser path pattern -> model value.
 const std::map<std::string, Getter>& table() {
-  static const std::map<std::string, Getter> t = {
-      {"version",
-       [](const Parsed& p, const std::vector<std::size_t>&) {
-         return text(std::string(fd::version_name(p.version)));
-       }},
-      {"encoding",
-       [](const Parsed& p, const std::vector<std::size_t>&) { return text(p.encoding); }},
-      // feed
-      {"feed['title']", FEED(text(f.title))},
-      {"feed['title_detail']['value']", FEED(text(f.title))},
-      {"feed['title_detail']['language']", FEED(text(f.language))},
-      {"feed['link']", FEED(text(f.home_page_url))},
-      {"feed['links'][]['href']", FEED(link_field(feed_links(f), idx[0], "href"))},
-      {"feed['links'][]['rel']", FEED(link_field(feed_links(f), idx[0], "rel"))},
-      {"feed['links'][]['type']", FEED(link_field(feed_links(f), idx[0], "type"))},
-      {"feed['links'][]['title']", NONE("feed link titles are not kept")},
-      {"feed['links'][]['hreflang']", NONE("feed link hreflang is not kept")},
-      {"feed['links'][]['length']", NONE("feed link length is not kept")},
-      {"feed['subtitle']", FEED(text(f.description))},
-      {"feed['tagline']", FEED(text(f.description))},
-      {"feed['description']", FEED(text(f.description))},
-      {"feed['subtitle_detail']['value']", FEED(text(f.description))},
-      {"feed['tagline_detail']['value']", FEED(text(f.description))},
-      {"feed['tagline_detail']['language']", FEED(text(f.language))},
-      {"feed['rights']", FEED(text(f.rights))},
-      {"feed['copyright']", FEED(text(f.rights))},
-      {"feed['rights_detail']['value']", FEED(text(f.rights))},
-      {"feed['copyright_detail']['value']", FEED(text(f.rights))},
-      {"feed['copyright_detail']['language']", FEED(text(f.language))},
-      {"feed['language']", FEED(text(f.language))},
-      {"feed['author']", FEED(text(author_printed(f.authors)))},
-      {"feed['author_detail']['email']", FEED(author_email(f.authors))},
-      {"feed['author_detail']['name']", FEED(text(author_name(f.authors)))},
-      {"feed['authors'][]['name']", FEED(text(author_name(f.authors, idx[0])))},
-      {"feed['updated']", FEED(date(f.updated))},
-      {"feed['updated_parsed']", FEED(date(f.updated))},
-      {"feed['published']", FEED(date(f.updated))},
-      {"feed['published_parsed']", FEED(date(f.updated))},
-      {"feed['generator']", FEED(text(f.generator.name))},
-      {"feed['generator_detail']['name']", FEED(text(f.generator.name))},
-      {"feed['generator_detail']['version']", FEED(text(f.generator.version))},
-      {"feed['generator_detail']['href']", FEED(text(f.generator.uri))},
-      {"feed['generator_detail']['url']", FEED(text(f.generator.uri))},
-      {"feed['icon']", FEED(text(f.icon))},
-      {"feed['logo']", FEED(text(f.logo))},
-      {"feed['image']['url']", FEED(text(f.logo))},
-      {"feed['id']", FEED(text(f.id))},
-      {"feed['guid']", FEED(text(f.id))},
-      {"feed['tags'][]['term']", FEED(category_field(f.categories, idx[0], "term"))},
-      {"feed['tags'][]['scheme']", FEED(category_field(f.categories, idx[0], "scheme"))},
-      {"feed['category']", FEED(category_field(f.categories, 0, "term"))},
-      // entries
-      {"entries[]['title']", ENTRY(text(a->headline))},
-      {"entries[]['title_detail']['value']", ENTRY(text(a->headline))},
-      {"entries[]['title_detail']['language']", ENTRY(text(entry_language(p, *a)))},
-      {"entries[]['link']", ENTRY(text(a->url))},
-      {"entries[]['links'][]['href']", ENTRY(link_field(entry_links(*a), idx[1], "href"))},
-      {"entries[]['links'][]['rel']", ENTRY(link_field(entry_links(*a), idx[1], "rel"))},
-      {"entries[]['links'][]['type']", ENTRY(link_field(entry_links(*a), idx[1], "type"))},
-      {"entries[]['links'][]['title']", ENTRY(link_field(entry_links(*a), idx[1], "title"))},
-      {"entries[]['links'][]['hreflang']", ENTRY(link_field(entry_links(*a), idx[1], "hreflang"))},
-      {"entries[]['links'][]['length']", ENTRY(link_field(entry_links(*a), idx[1], "length"))},
-      {"entries[]['id']", ENTRY(text(a->id))},
-      {"entries[]['guid']", ENTRY(text(a->id))},
-      {"entries[]['guidislink']", ENTRY(text(a->id == a->url ? "true" : "false"))},
-      {"entries[]['summary']", ENTRY(text(entry_summary(*a)))},
-      {"entries[]['description']", ENTRY(text(entry_summary(*a)))},
-      {"entries[]['summary_detail']['value']", ENTRY(text(entry_summary(*a)))},
-      {"entries[]['summary_detail']['language']", ENTRY(text(entry_language(p, *a)))},
-      {"entries[]['content'][]['value']", ENTRY(text(join_blocks(a->body)))},
-      {"entries[]['content'][]['language']", ENTRY(text(entry_language(p, *a)))},
-      {"entries[]['content'][]['type']",
-       ENTRY(text(a->body_html.empty() ? "text/plain" : "text/html"))},
-      {"entries[]['published']", ENTRY(date(a->date_published))},
-      {"entries[]['published_parsed']", ENTRY(date(a->date_published))},
-      {"entries[]['updated']",
-       ENTRY(date(a->date_modified ? a->date_modified : a->date_published))},
-      {"entries[]['updated_parsed']",
-       ENTRY(date(a->date_modified ? a->date_modified : a->date_published))},
-      {"entries[]['author']", ENTRY(text(author_printed(a->authors)))},
-      {"entries[]['author_detail']['email']", ENTRY(author_email(a->authors))},
-      {"entries[]['author_detail']['name']", ENTRY(text(author_name(a->authors)))},
-      {"entries[]['authors'][]['name']", ENTRY(text(author_name(a->authors, idx[1])))},
-      {"entries[]['tags'][]['term']", ENTRY(category_field(a->categories, idx[1], "term"))},
-      {"entries[]['tags'][]['scheme']", ENTRY(category_field(a->categories, idx[1], "scheme"))},
-      {"entries[]['tags'][]['label']", ENTRY(category_field(a->categories, idx[1], "label"))},
-      {"entries[]['category']", ENTRY(category_field(a->categories, 0, "term"))},
-      {"entries[]['enclosures'][]['href']",
-       ENTRY(idx[1] < a->media.size() ? text(a->media[idx[1]].url) : missing())},
-      {"entries[]['enclosures'][]['url']",
-       ENTRY(idx[1] < a->media.size() ? text(a->media[idx[1]].url) : missing())},
-      {"entries[]['enclosures'][]['type']",
-       ENTRY(idx[1] < a->media.size() ? text(a->media[idx[1]].media_type) : missing())},
-      {"entries[]['enclosures'][]['length']",
-       ENTRY(idx[1] < a->media.size() && a->media[idx[1]].length_bytes
-                 ? text(std::to_string(*a->media[idx[1]].length_bytes))
-                 : missing())},
-      {"entries[]['comments']", ENTRY([&] {
-         for (const auto& l : a->links)
-           if (l.rel == "replies") return text(l.href);
-         return missing();
-       }())},
-      {"entries[]['source']['title']", ENTRY(a->source ? text(a->source->title) : missing())},
-      {"entries[]['source']['href']", ENTRY(a->source ? text(a->source->href) : missing())},
-      {"entries[]['source']['link']", ENTRY(a->source ? text(a->source->href) : missing())},
-  };
+  static const std::map<std::string, Getter> t = [] {
+    std::map<std::string, Getter> m = {
+        {"version",
+         [](const Parsed& p, const std::vector<std::size_t>&) {
+           return text(std::string(fd::version_name(p.version)));
+         }},
+        {"encoding",
+         [](const Parsed& p, const std::vector<std::size_t>&) { return text(p.encoding); }},
+        // entries
+        {"entries[]['title']", ENTRY(text(a->headline))},
+        {"entries[]['title_detail']['value']", ENTRY(text(a->headline))},
+        {"entries[]['title_detail']['language']",
+         ENTRY(detail_field(a->headline, a->headline_info, entry_language(p, *a), "language"))},
+        {"entries[]['title_detail']['type']",
+         ENTRY(detail_field(a->headline, a->headline_info, entry_language(p, *a), "type"))},
+        {"entries[]['title_detail']['base']",
+         ENTRY(detail_field(a->headline, a->headline_info, entry_language(p, *a), "base"))},
+        {"entries[]['link']", ENTRY(text(a->url))},
+        {"entries[]['links'][]['href']", ENTRY(link_field(entry_links(*a), idx[1], "href"))},
+        {"entries[]['links'][]['rel']", ENTRY(link_field(entry_links(*a), idx[1], "rel"))},
+        {"entries[]['links'][]['type']", ENTRY(link_field(entry_links(*a), idx[1], "type"))},
+        {"entries[]['links'][]['title']", ENTRY(link_field(entry_links(*a), idx[1], "title"))},
+        {"entries[]['links'][]['hreflang']",
+         ENTRY(link_field(entry_links(*a), idx[1], "hreflang"))},
+        {"entries[]['links'][]['length']", ENTRY(link_field(entry_links(*a), idx[1], "length"))},
+        {"entries[]['id']", ENTRY(text(a->id))},
+        {"entries[]['guid']", ENTRY(text(a->id))},
+        {"entries[]['guidislink']", ENTRY(text(a->id == a->url ? "true" : "false"))},
+        {"entries[]['summary']", ENTRY(text(entry_summary(*a)))},
+        {"entries[]['description']", ENTRY(text(entry_summary(*a)))},
+        {"entries[]['summary_detail']['value']", ENTRY(text(entry_summary(*a)))},
+        {"entries[]['summary_detail']['language']",
+         ENTRY(detail_field({}, summary_info(*a), entry_language(p, *a), "language"))},
+        {"entries[]['summary_detail']['type']",
+         ENTRY(detail_field({}, summary_info(*a), entry_language(p, *a), "type"))},
+        {"entries[]['summary_detail']['base']",
+         ENTRY(detail_field({}, summary_info(*a), entry_language(p, *a), "base"))},
+        {"entries[]['content'][]['value']", ENTRY(text(join_blocks(a->body)))},
+        {"entries[]['content'][]['language']",
+         ENTRY(detail_field({}, a->body_info, entry_language(p, *a), "language"))},
+        {"entries[]['content'][]['base']",
+         ENTRY(detail_field({}, a->body_info, entry_language(p, *a), "base"))},
+        {"entries[]['content'][]['type']",
+         ENTRY(a->body_info && !a->body_info->media_type.empty()
+                   ? text(a->body_info->media_type)
+                   : text(a->body_html.empty() ? "text/plain" : "text/html"))},
+        {"entries[]['published']", ENTRY(date(a->date_published))},
+        {"entries[]['published_parsed']", ENTRY(date(a->date_published))},
+        {"entries[]['updated']",
+         ENTRY(date(a->date_modified ? a->date_modified : a->date_published))},
+        {"entries[]['updated_parsed']",
+         ENTRY(date(a->date_modified ? a->date_modified : a->date_published))},
+        {"entries[]['author']", ENTRY(text(author_printed(a->authors)))},
+        {"entries[]['author_detail']['email']", ENTRY(person_field(p, a->authors, 0, "email"))},
+        {"entries[]['author_detail']['name']", ENTRY(person_field(p, a->authors, 0, "name"))},
+        {"entries[]['author_detail']['url']", ENTRY(person_field(p, a->authors, 0, "url"))},
+        {"entries[]['author_detail']['href']", ENTRY(person_field(p, a->authors, 0, "href"))},
+        {"entries[]['authors'][]['name']", ENTRY(person_field(p, a->authors, idx[1], "name"))},
+        {"entries[]['authors'][]['email']", ENTRY(person_field(p, a->authors, idx[1], "email"))},
+        {"entries[]['authors'][]['url']", ENTRY(person_field(p, a->authors, idx[1], "url"))},
+        {"entries[]['authors'][]['href']", ENTRY(person_field(p, a->authors, idx[1], "href"))},
+        {"entries[]['contributors'][]['name']",
+         ENTRY(person_field(p, a->person_refs, idx[1], "name"))},
+        {"entries[]['contributors'][]['email']",
+         ENTRY(person_field(p, a->person_refs, idx[1], "email"))},
+        {"entries[]['contributors'][]['url']",
+         ENTRY(person_field(p, a->person_refs, idx[1], "url"))},
+        {"entries[]['tags'][]['term']", ENTRY(category_field(a->categories, idx[1], "term"))},
+        {"entries[]['tags'][]['scheme']", ENTRY(category_field(a->categories, idx[1], "scheme"))},
+        {"entries[]['tags'][]['label']", ENTRY(category_field(a->categories, idx[1], "label"))},
+        {"entries[]['category']", ENTRY(category_field(a->categories, 0, "term"))},
+        {"entries[]['enclosures'][]['href']",
+         ENTRY(idx[1] < a->media.size() ? text(a->media[idx[1]].url) : missing())},
+        {"entries[]['enclosures'][]['url']",
+         ENTRY(idx[1] < a->media.size() ? text(a->media[idx[1]].url) : missing())},
+        {"entries[]['enclosures'][]['type']",
+         ENTRY(idx[1] < a->media.size() ? text(a->media[idx[1]].media_type) : missing())},
+        {"entries[]['enclosures'][]['length']",
+         ENTRY(idx[1] < a->media.size() && a->media[idx[1]].length_bytes
+                   ? text(std::to_string(*a->media[idx[1]].length_bytes))
+                   : missing())},
+        {"entries[]['comments']", ENTRY([&] {
+           for (const auto& l : a->links)
+             if (l.rel == "replies") return text(l.href);
+           return missing();
+         }())},
+        {"entries[]['source']['title']", ENTRY(a->source ? text(a->source->title) : missing())},
+        {"entries[]['source']['href']", ENTRY(a->source ? text(a->source->href) : missing())},
+        {"entries[]['source']['link']", ENTRY(a->source ? text(a->source->href) : missing())},
+    };
+    for (const auto& [suffix, get] : feed_paths()) {
+      m.emplace("feed" + suffix, [get = get](const Parsed& p, const std::vector<std::size_t>& idx) {
+        return get(p, p.doc.feed, idx);
+      });
+      // An entry's source: the feed the entry was copied from (idx[0] is the entry).
+      m.emplace("entries[]['source']" + suffix,
+                [get = get](const Parsed& p, const std::vector<std::size_t>& idx) {
+                  const Article* a = entry(p, idx);
+                  if (!a || !a->source_feed) return missing();
+                  return get(p, *a->source_feed, {idx.begin() + 1, idx.end()});
+                });
+    }
+    return m;
+  }();
   return t;
 }
 

@@ -330,7 +330,8 @@ class Maker {
   std::string text_for(std::string_view type, std::string_view name) {
     if (name == "url" || name == "href" || name == "home_page_url" || name == "feed_url" ||
         name == "next_url" || name == "icon" || name == "uri" || name == "same_as" ||
-        (name == "logo" && type == "feed") || (name == "scheme" && type == "category"))
+        (name == "base" && type == "text_info") || (name == "logo" && type == "feed") ||
+        (name == "scheme" && type == "category"))
       return url();
     if (name == "language" || name == "hreflang" || name == "languages")
       return std::string(pick(rng_, kLanguages));
@@ -430,6 +431,10 @@ class Maker {
     for (Article& a : doc.articles) {
       ref(a.publisher_id, orgs);
       entity_refs(a.authors, all);
+      if (a.source_feed) {
+        ref(a.source_feed->publisher_id, orgs);
+        entity_refs(a.source_feed->authors, all);
+      }
       entity_refs(a.organization_refs, orgs);
       entity_refs(a.commissioner_refs, persons);
       entity_refs(a.person_refs, persons);
@@ -707,6 +712,89 @@ Document full_document() {
   // Fields the integrity pass may clear: set them on purpose.
   d.organizations[1].parent_id = d.organizations[0].id;
   return d;
+}
+
+}  // namespace pressroom::test
+
+// ---- hostile mode ---------------------------------------------------------------------------
+
+namespace pressroom::test {
+namespace {
+
+// Pieces a hostile string is made of (raw bytes: some are not UTF-8 on purpose).
+// clang-format off
+const std::string_view kHostilePieces[] = {
+    "]]>", "<![CDATA[", "--", "-->", "<!--", "<?xml version=\"1.0\"?>", "</headline>", "<x/>",
+    "&amp;", "&#0;", "&lt;", "&", "<", ">", "\"", "'", "\\", "\\u0000", "\\ud800",
+    std::string_view("\0", 1), std::string_view("a\0b", 3), "\x01", "\x08", "\x0B", "\x0C",
+    "\x1B", "\x1F", "\x7F", "\xC2\x85", "\xED\xA0\x80", "\xED\xBF\xBF",
+    "\xED\xA0\xBD\xED\xB8\x80", "\xFF", "\xFE", "\xC0\xAF", "\xE0\x80\xAF", "\xE2\x82",
+    "\x80", "\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80", "\xEF\xBF\xBE", "\xEF\xBF\xBF",
+    "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x80\x8F", "\xE2\x80\xA8", "\xEF\xBB\xBF",
+    "\xF0\x9F\x98\x80", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)", "\r\n", "\r", "\t", "  ", "\n\n", "%s%n", "${x}", "{{x}}"};
+// clang-format on
+
+std::string hostile_string(Rng& rng, std::size_t max_long) {
+  std::string s;
+  const std::size_t n = 1 + rng.below(6);
+  for (std::size_t i = 0; i < n; ++i) {
+    s += kHostilePieces[rng.below(std::size(kHostilePieces))];
+    if (rng.chance(0.3)) s += "text";
+  }
+  if (rng.chance(0.03)) {
+    const std::size_t len = 1000 + rng.below(max_long > 1000 ? max_long - 1000 : 1);
+    while (s.size() < len)
+      s += rng.chance(0.9) ? std::string_view("long ") : std::string_view("]]>\x01");
+  }
+  return s;
+}
+
+struct Hostile {
+  Rng& rng;
+  std::size_t max_long;
+
+  void operator()(std::string& s) {
+    if (rng.chance(0.5))
+      s = rng.chance(0.5) ? hostile_string(rng, max_long) : s + hostile_string(rng, max_long);
+  }
+  void operator()(Extensions& m) {
+    Extensions out;
+    for (auto& [k, v] : m) {
+      std::string key = k;
+      std::string value = v;
+      if (rng.chance(0.3)) key += hostile_string(rng, 64);
+      (*this)(value);
+      out.emplace(std::move(key), std::move(value));
+    }
+    if (rng.chance(0.2)) out.emplace(hostile_string(rng, 64), hostile_string(rng, max_long));
+    m = std::move(out);
+  }
+  void operator()(DateTime&) {}
+  template <class T>
+  void operator()(std::optional<T>& o) {
+    if (o) (*this)(*o);
+  }
+  template <class T>
+  void operator()(std::vector<T>& v) {
+    for (auto& x : v) (*this)(x);
+  }
+  template <class T>
+  void operator()(T& value) {
+    if constexpr (is_reflected_v<T>) {
+      for_each_field(value, [this](const char* name, auto& member) {
+        if (std::string_view(name) != "pressroom_version") (*this)(member);
+      });
+    }
+  }
+};
+
+}  // namespace
+
+void make_hostile(Document& doc, std::uint64_t seed, std::size_t max_long) {
+  Rng rng(seed ^ 0x686F7374696C65ull);
+  Hostile h{rng, max_long};
+  h(doc);
 }
 
 }  // namespace pressroom::test

@@ -70,6 +70,14 @@ Document iom_document();
 // A valid Document in which every field of every type is set at least once (fill = 1).
 Document full_document();
 
+// Hostile mode, for writer property tests: rewrites about half the strings of `doc` (ids,
+// texts, URLs, extension keys and values; not dates or pressroom_version) into mixes of
+// control characters, NUL, "]]>", "<![CDATA[", "--" and "-->", lone surrogates and other
+// invalid UTF-8 as raw bytes, U+FFFE, bidi marks, markup and script, quotes and backslashes,
+// and now and then a long string (up to `max_long` bytes). The result is no longer valid
+// (`validate` complains, the text is not UTF-8): writers must still emit well-formed output.
+void make_hostile(Document& doc, std::uint64_t seed, std::size_t max_long = 20000);
+
 }  // namespace pressroom::test
 
 #endif  // PRESSROOM_TESTS_SUPPORT_RANDOM_DOCUMENT_HPP

@@ -11,6 +11,7 @@
 #include "pressroom/model/dump.hpp"
 #include "pressroom/rss.hpp"
 #include "support/random_document.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
@@ -37,7 +38,8 @@ void expect_round_trip(const FeedFormat& f, const Document& doc, const WriteOpti
   ASSERT_TRUE(back) << to_string(back.error()) << "\n" << *out;
   for (const auto& w : back.warnings()) ADD_FAILURE() << "read warning: " << to_string(w);
   if (*back != doc) {
-    EXPECT_EQ(debug_dump(doc), debug_dump(*back)) << *out;
+    ADD_FAILURE() << "read(write(d)) != d; - expected, + read back:"
+                  << test::line_diff(debug_dump(doc), debug_dump(*back));
     return;
   }
   const Result<std::string> again = f.write(*back, wo);

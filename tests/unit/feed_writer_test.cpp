@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include <sstream>
+
 #include "formats/feed/feed.hpp"
 #include "pressroom/atom.hpp"
 #include "pressroom/jsonfeed.hpp"
@@ -249,6 +251,232 @@ TEST(FeedLint, ReportsWhatForeignReadersLose) {
   const std::vector<Error> ws = rss::lint(d);
   EXPECT_TRUE(has_warning(ws, "organizations only in the pressroom extension"));
   EXPECT_TRUE(atom::lint(Document{}).size() >= 2);  // no title, no id/updated
+}
+
+TEST(RssWriter, AlwaysWritesAChannelLink) {
+  // RSS 2.0 requires <link>: derived from the first article url, else a placeholder, with a
+  // warning that lint reports too.
+  Document d = sample();
+  d.feed.home_page_url.clear();
+  d.feed.feed_url.clear();
+  Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  EXPECT_STREQ(x.child("rss").child("channel").child_value("link"), "https://example.org/news/1");
+  EXPECT_TRUE(has_warning(out.warnings(), "feed without home_page_url"));
+  Document bare;
+  Article a;
+  a.id = "art:x";
+  a.headline = "X";
+  bare.articles.push_back(a);
+  out = rss::write(bare);
+  ASSERT_TRUE(out);
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  EXPECT_STREQ(x.child("rss").child("channel").child_value("link"), "urn:pressroom:feed");
+  EXPECT_TRUE(has_warning(rss::lint(bare), "requires a channel link"));
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, bare);
+}
+
+TEST(RssWriter, WritesMediaRssForEveryMedia) {
+  Document d = sample();
+  Media img;
+  img.url = "https://example.org/a.jpg";
+  img.media_type = "image/jpeg";
+  img.role = MediaRole::image;
+  img.width = 800;
+  img.height = 600;
+  img.title = "A picture";
+  img.caption = "Caption & more";
+  img.credit = "Photo: IOM";
+  d.articles[0].media.push_back(img);
+  const Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  EXPECT_TRUE(x.child("rss").attribute("xmlns:media"));
+  const pugi::xml_node item = x.child("rss").child("channel").child("item");
+  EXPECT_EQ(std::distance(item.children("enclosure").begin(), item.children("enclosure").end()), 1);
+  const pugi::xml_node m1 = item.child("media:content");
+  const pugi::xml_node m2 = m1.next_sibling("media:content");
+  EXPECT_STREQ(m1.attribute("url").value(), "https://example.org/a.mp3");
+  EXPECT_STREQ(m1.attribute("fileSize").value(), "1234");
+  EXPECT_STREQ(m2.attribute("width").value(), "800");
+  EXPECT_STREQ(m2.attribute("pressroom:role").value(), "image");
+  EXPECT_STREQ(m2.child_value("media:title"), "A picture");
+  EXPECT_STREQ(m2.child_value("media:description"), "Caption & more");
+  EXPECT_STREQ(m2.child_value("media:credit"), "Photo: IOM");
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, d);
+}
+
+TEST(RssWriter, ThePressroomResidualHoldsOnlyWhatNativeElementsCannot) {
+  const Document d = test::iom_document();
+  const Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node own =
+      x.child("rss").child("channel").child("item").child("pressroom:article");
+  ASSERT_TRUE(own);
+  for (const char* native : {"pressroom:id", "pressroom:headline", "pressroom:body",
+                             "pressroom:body_html", "pressroom:url", "pressroom:language"})
+    EXPECT_FALSE(own.child(native)) << native;
+  EXPECT_TRUE(own.child("pressroom:dateline"));
+  EXPECT_TRUE(own.child("pressroom:statements"));
+  EXPECT_STREQ(own.attribute("body").value(), "blocks");
+  // The headline and body appear once in the output, natively.
+  const std::string& headline = d.articles[0].headline;
+  const std::size_t first = out->find(headline);
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(out->find(headline, first + 1), std::string::npos);
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, d);
+}
+
+TEST(RssWriter, ResidualTakesWhatNativeElementsWouldChange) {
+  // Authors with ids, labelled categories, a minute-precision date: native elements are still
+  // written for foreign readers, the residual gives pressroom the exact values.
+  Document d = sample();
+  Article& a = d.articles[0];
+  a.authors = {EntityRef{"person:x", "X Y", {"author"}, {}}};
+  a.categories[0].label = "Migration";
+  a.date_published = dt("2024-03-12T09:30+01:00");
+  a.body_html = "<p>Kept <b>as is</b></p>";
+  const Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node item = x.child("rss").child("channel").child("item");
+  EXPECT_STREQ(item.child_value("dc:creator"), "X Y");
+  const pugi::xml_node own = item.child("pressroom:article");
+  EXPECT_TRUE(own.child("pressroom:authors"));
+  EXPECT_TRUE(own.child("pressroom:categories"));
+  EXPECT_TRUE(own.child("pressroom:date_published"));
+  EXPECT_FALSE(own.child("pressroom:body_html"));
+  EXPECT_TRUE(own.child("pressroom:body"));  // blocks differ from what body_html gives
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, d);
+}
+
+TEST(FeedRecordWriters, StreamItemByItem) {
+  const Document d = sample();
+  for (const auto& [name, open] :
+       {std::pair{"rss", &rss::open_writer}, std::pair{"atom", &atom::open_writer},
+        std::pair{"jsonfeed", &jsonfeed::open_writer}}) {
+    SCOPED_TRACE(name);
+    std::ostringstream os;
+    auto w = open(os, WriteOptions{});
+    ASSERT_TRUE(w->add(d.feed));
+    ASSERT_TRUE(w->add(d.articles[0]));
+    ASSERT_TRUE(w->add(d.articles[1]));
+    // The first item is out before finish() (Atom holds back only the last one).
+    EXPECT_NE(os.str().find("https://example.org/news/1"), std::string::npos);
+    ASSERT_TRUE(w->finish());
+  }
+}
+
+TEST(FeedRecordWriters, PlaceRecordsArrivingAfterTheArticles) {
+  // Entities and the Feed record arriving after the articles: RSS and JSON Feed write them
+  // after the items, Atom inside the last entry; all read back to the same Document.
+  Document d = test::iom_document();
+  d.articles.push_back(sample().articles[1]);
+  const struct {
+    const char* name;
+    std::unique_ptr<RecordWriter> (*open)(std::ostream&, const WriteOptions&);
+    Result<Document> (*read)(std::string_view, const ReadOptions&);
+  } formats[] = {{"rss", &rss::open_writer, &rss::read},
+                 {"atom", &atom::open_writer, &atom::read},
+                 {"jsonfeed", &jsonfeed::open_writer, &jsonfeed::read}};
+  for (const auto& f : formats) {
+    SCOPED_TRACE(f.name);
+    std::ostringstream os;
+    auto w = f.open(os, WriteOptions{});
+    for (const auto& a : d.articles) ASSERT_TRUE(w->add(a));
+    ASSERT_TRUE(w->add(d.feed));
+    for (const auto& o : d.organizations) ASSERT_TRUE(w->add(o));
+    for (const auto& c : d.commissioners) ASSERT_TRUE(w->add(c));
+    for (const auto& p : d.people) ASSERT_TRUE(w->add(p));
+    for (const auto& l : d.legislation) ASSERT_TRUE(w->add(l));
+    for (const auto& c : d.contacts) ASSERT_TRUE(w->add(c));
+    ASSERT_TRUE(w->finish());
+    const Result<Document> back = f.read(os.str(), ReadOptions{});
+    ASSERT_TRUE(back) << to_string(back.error());
+    EXPECT_EQ(*back, d) << os.str();
+  }
+}
+
+TEST(AtomWriter, EntriesComeLastAndLinksKeepTheirRoles) {
+  Document d = sample();
+  d.articles[0].links = {
+      Link{"https://example.org/related", "related", "text/html", "More", {}, {}},
+      Link{"https://example.org/other", "", {}, {}, {}, {}}};
+  d.articles[0].source = Link{"https://wire.example/1", "via", {}, "Wire", {}, {}};
+  const Result<std::string> out = atom::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node feed = x.child("feed");
+  bool entry_seen = false;
+  for (pugi::xml_node n = feed.first_child(); n; n = n.next_sibling()) {
+    if (std::string_view(n.name()) == "entry")
+      entry_seen = true;
+    else
+      EXPECT_FALSE(entry_seen) << n.name() << " after an entry (RFC 4287 schema order)";
+  }
+  int alternates = 0;
+  for (pugi::xml_node l : feed.child("entry").children("link"))
+    alternates += std::string_view(l.attribute("rel").value()) == "alternate";
+  EXPECT_EQ(alternates, 1);
+  const Result<Document> back = atom::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, d);
+}
+
+TEST(FeedWriters, KeepElementsOfForeignNamespaces) {
+  // An element of a namespace no reader maps is kept in extensions["rss"] (or "atom") and
+  // written back when writing the same format.
+  const std::string rss_in =
+      "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
+      "<channel><title>T</title><link>https://example.org/</link><description>D</description>"
+      "<item><title>A</title><guid>https://example.org/a</guid>"
+      "<itunes:duration>12:00</itunes:duration><ex:note xmlns:ex=\"urn:example\" n=\"1\">x<ex:b/>"
+      "</ex:note></item></channel></rss>";
+  const Result<Document> d = rss::read(rss_in);
+  ASSERT_TRUE(d) << to_string(d.error());
+  ASSERT_EQ(d->articles.size(), 1u);
+  const auto it = d->articles[0].extensions.find("rss");
+  ASSERT_NE(it, d->articles[0].extensions.end());
+  EXPECT_EQ(it->second,
+            "<itunes:duration xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">12:00"
+            "</itunes:duration><ex:note xmlns:ex=\"urn:example\" n=\"1\">x<ex:b/></ex:note>");
+  const Result<std::string> out = rss::write(*d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node item = x.child("rss").child("channel").child("item");
+  EXPECT_STREQ(item.child_value("itunes:duration"), "12:00");
+  EXPECT_FALSE(item.child("pressroom:article").child("pressroom:extensions"));
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, *d);
+  // A fragment that is not well-formed, or of another format, travels in the residual.
+  Document e = sample();
+  e.articles[0].extensions["rss"] = "<not closed";
+  e.articles[0].extensions["atom"] = "<ex:a xmlns:ex=\"urn:example\">1</ex:a>";
+  for (const bool atom : {false, true}) {
+    const Result<std::string> w = atom ? atom::write(e) : rss::write(e);
+    ASSERT_TRUE(w);
+    const Result<Document> r = atom ? atom::read(*w) : rss::read(*w);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(*r, e);
+    EXPECT_EQ(w->find("<not closed"), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -118,6 +118,11 @@ Document full_document() {
   f.categories = {full_category()};
   f.ttl_minutes = 60;
   f.extensions = {{"rss", "<cloud domain=\"x\"/>"}, {"json", "{\"a\": 1}"}};
+  f.links = {full_link("https://example.org/feed/related")};
+  f.title_info = TextInfo{"text/html", "en-GB", "https://example.org/base/"};
+  f.description_info = TextInfo{"text/plain", "fr", "https://example.org/d/"};
+  f.rights_info = TextInfo{"application/xhtml+xml", "de", "https://example.org/r/"};
+  f.info = "Atom 0.3 feed information";
 
   Article a;
   a.id = "art:1";
@@ -161,6 +166,11 @@ Document full_document() {
   a.statements = {s};
   a.rights = "CC BY 4.0";
   a.source = full_link("https://example.org/archive");
+  a.source_feed = doc.feed;
+  a.source_feed->extensions.clear();
+  a.headline_info = TextInfo{"text/html", "en", "https://example.org/h/"};
+  a.summary_info = TextInfo{"text/plain", "en", "https://example.org/s/"};
+  a.body_info = TextInfo{"application/xhtml+xml", "en", "https://example.org/b/"};
   a.extensions = {{"xml", "<foo xmlns=\"urn:x\">bar</foo>"}};
   doc.articles.push_back(a);
 
@@ -219,6 +229,8 @@ Document full_document() {
   p.same_as = {"https://example.org/p"};
   p.contact_ids = {"contact:2"};
   p.extensions = {{"jsonfeed", "{}"}};
+  p.url = "https://example.org/people/p";
+  p.emails = {Email{"p@example.org", "Press", EmailKind::press}};
   doc.people.push_back(p);
 
   Legislation l;

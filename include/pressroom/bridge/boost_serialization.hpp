@@ -35,6 +35,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -230,10 +231,34 @@ void field(Archive& ar, const char* name, M& m) {
   }
 }
 
+// The class version that added the field `name` of `T` (1 = there from the start). An
+// archive of an older version does not hold it, and loading leaves it at its default.
+template <class T>
+unsigned int field_added_in(const char* name) {
+  const std::string_view n(name);
+  if constexpr (std::is_same_v<T, Person>) {
+    if (n == "url" || n == "emails") return 2;
+  } else if constexpr (std::is_same_v<T, Feed>) {
+    if (n == "links" || n == "title_info" || n == "description_info" || n == "rights_info" ||
+        n == "info")
+      return 2;
+  } else if constexpr (std::is_same_v<T, Article>) {
+    if (n == "source_feed" || n == "headline_info" || n == "summary_info" || n == "body_info")
+      return 2;
+  }
+  return 1;
+}
+
 template <class Archive, class T>
 void serialize_object(Archive& ar, T& obj, unsigned int version) {
-  if constexpr (Archive::is_loading::value) check_version<T>(version);
-  for_each_field(obj, [&ar](const char* name, auto& member) { field(ar, name, member); });
+  if constexpr (Archive::is_loading::value) {
+    check_version<T>(version);
+    for_each_field(obj, [&ar, version](const char* name, auto& member) {
+      if (field_added_in<T>(name) <= version) field(ar, name, member);
+    });
+  } else {
+    for_each_field(obj, [&ar](const char* name, auto& member) { field(ar, name, member); });
+  }
 }
 
 template <class Archive, class T>
@@ -327,6 +352,7 @@ PRESSROOM_BOOST_SERIALIZE(Identifier)
 PRESSROOM_BOOST_SERIALIZE(Location)
 PRESSROOM_BOOST_SERIALIZE(Dateline)
 PRESSROOM_BOOST_SERIALIZE(Link)
+PRESSROOM_BOOST_SERIALIZE(TextInfo)
 PRESSROOM_BOOST_SERIALIZE(Media)
 PRESSROOM_BOOST_SERIALIZE(Category)
 PRESSROOM_BOOST_SERIALIZE(Quantity)
@@ -381,6 +407,9 @@ PRESSROOM_BOOST_WRAPPER_TRAITS(template <>, ::pressroom::boost_serialization::de
 /// @endcond
 
 /// Declares the class version (1 = the model of pressroom 0.1) of a model type, untracked.
+/// Version 2 of Person (url, emails), Feed (links, title_info, description_info, rights_info,
+/// info) and Article (source_feed, headline_info, summary_info, body_info) added fields; an
+/// archive of version 1 still loads, with those fields at their defaults.
 #define PRESSROOM_BOOST_CLASS(T, VERSION) \
   BOOST_CLASS_VERSION(T, VERSION)         \
   BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
@@ -391,6 +420,7 @@ PRESSROOM_BOOST_CLASS(pressroom::Identifier, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Location, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Dateline, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Link, 1)
+PRESSROOM_BOOST_CLASS(pressroom::TextInfo, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Media, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Category, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Quantity, 1)
@@ -405,13 +435,13 @@ PRESSROOM_BOOST_CLASS(pressroom::Organization, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Office, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Term, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Commissioner, 1)
-PRESSROOM_BOOST_CLASS(pressroom::Person, 1)
+PRESSROOM_BOOST_CLASS(pressroom::Person, 2)
 PRESSROOM_BOOST_CLASS(pressroom::Legislation, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Contact, 1)
 PRESSROOM_BOOST_CLASS(pressroom::Statement, 1)
-PRESSROOM_BOOST_CLASS(pressroom::Article, 1)
+PRESSROOM_BOOST_CLASS(pressroom::Article, 2)
 PRESSROOM_BOOST_CLASS(pressroom::Generator, 1)
-PRESSROOM_BOOST_CLASS(pressroom::Feed, 1)
+PRESSROOM_BOOST_CLASS(pressroom::Feed, 2)
 PRESSROOM_BOOST_CLASS(pressroom::Document, 1)
 
 #endif  // PRESSROOM_BRIDGE_BOOST_SERIALIZATION_HPP

@@ -51,10 +51,13 @@ struct DateTime {
     if (month) return Precision::month;
     return Precision::year;
   }
+  /// Every field, in declaration order, for comparisons.
   auto tie() const {
     return std::tie(year, month, day, hour, minute, second, nanosecond, utc_offset_minutes, zone);
   }
+  /// Field-wise equality.
   friend bool operator==(const DateTime& a, const DateTime& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const DateTime& a, const DateTime& b) { return !(a == b); }
 };
 
@@ -76,8 +79,11 @@ struct DateTime {
 struct GeoPoint {
   double lat = 0;  ///< latitude, -90..90
   double lon = 0;  ///< longitude, -180..180
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(lat, lon); }
+  /// Field-wise equality.
   friend bool operator==(const GeoPoint& a, const GeoPoint& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const GeoPoint& a, const GeoPoint& b) { return !(a == b); }
 };
 
@@ -86,8 +92,11 @@ struct GeoPoint {
 struct Identifier {
   std::string scheme = {};  ///< the scheme's name, lower case
   std::string value = {};   ///< the identifier as the scheme writes it ("ukpga/2015/30")
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(scheme, value); }
+  /// Field-wise equality.
   friend bool operator==(const Identifier& a, const Identifier& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Identifier& a, const Identifier& b) { return !(a == b); }
 };
 
@@ -98,12 +107,16 @@ struct Location {
   std::string region = {};        ///< state, province, nation of the UK
   std::string country = {};       ///< country name
   std::string country_code = {};  ///< ISO 3166-1 alpha-2, `EU` for the Union
+  /// coordinates, when known
   std::optional<GeoPoint> geo = {};
   std::vector<Identifier> identifiers = {};  ///< GeoNames, Wikidata...
+  /// Every field, in declaration order, for comparisons.
   auto tie() const {
     return std::tie(name, locality, region, country, country_code, geo, identifiers);
   }
+  /// Field-wise equality.
   friend bool operator==(const Location& a, const Location& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Location& a, const Location& b) { return !(a == b); }
 };
 
@@ -113,8 +126,11 @@ struct Dateline {
   std::optional<Location> location = {};  ///< the place part
   std::optional<DateTime> date = {};      ///< the date part, if printed
   std::string source_credit = {};         ///< wire or agency credit ("PRNewswire", "(MLRC)")
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(raw, location, date, source_credit); }
+  /// Field-wise equality.
   friend bool operator==(const Dateline& a, const Dateline& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Dateline& a, const Dateline& b) { return !(a == b); }
 };
 
@@ -123,12 +139,33 @@ struct Link {
   std::string href = {};  ///< target IRI; required
   std::string rel = {};   ///< `alternate` when empty; `self`, `related`, `enclosure`, `via`...
   std::string media_type = {};  ///< e.g. `text/html`
+  /// human-readable title of the target
   std::string title = {};
+  /// language of the target, BCP 47
   std::string hreflang = {};
+  /// size of the target in bytes
   std::optional<std::uint64_t> length_bytes = {};
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(href, rel, media_type, title, hreflang, length_bytes); }
+  /// Field-wise equality.
   friend bool operator==(const Link& a, const Link& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Link& a, const Link& b) { return !(a == b); }
+};
+
+/// How a feed gave one text construct (an Atom `title`, `subtitle`, `rights`, `summary` or
+/// `content`; ROME's `SyndContent` without the value, which lives in the plain field next to it).
+/// Readers set it for Atom text constructs; empty members mean "not stated".
+struct TextInfo {
+  std::string media_type = {};  ///< `text/plain`, `text/html`, `application/xhtml+xml`...
+  std::string language = {};    ///< BCP 47 `xml:lang` in scope, when it differs from the record's
+  std::string base = {};        ///< `xml:base` in scope (resolved), when the feed declared one
+  /// Every field, in declaration order, for comparisons.
+  auto tie() const { return std::tie(media_type, language, base); }
+  /// Field-wise equality.
+  friend bool operator==(const TextInfo& a, const TextInfo& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
+  friend bool operator!=(const TextInfo& a, const TextInfo& b) { return !(a == b); }
 };
 
 /// What a media object is for.
@@ -138,21 +175,31 @@ enum class MediaRole { unspecified, enclosure, image, thumbnail, banner, attachm
 struct Media {
   std::string url = {};         ///< required
   std::string media_type = {};  ///< `image/jpeg`, `audio/mpeg`...
+  /// what the object is for: enclosure, image, thumbnail...
   MediaRole role = MediaRole::unspecified;
+  /// size in bytes
   std::optional<std::uint64_t> length_bytes = {};
+  /// playing time of audio or video
   std::optional<double> duration_seconds = {};
   std::optional<int> width = {};   ///< pixels
   std::optional<int> height = {};  ///< pixels
+  /// title of the object
   std::string title = {};
+  /// caption as printed
   std::string caption = {};
+  /// photographer or rights holder
   std::string credit = {};
+  /// text alternative for people who cannot see the image
   std::string alt_text = {};
   std::string language = {};  ///< BCP 47
+  /// Every field, in declaration order, for comparisons.
   auto tie() const {
     return std::tie(url, media_type, role, length_bytes, duration_seconds, width, height, title,
                     caption, credit, alt_text, language);
   }
+  /// Field-wise equality.
   friend bool operator==(const Media& a, const Media& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Media& a, const Media& b) { return !(a == b); }
 };
 
@@ -164,9 +211,13 @@ struct Category {
   std::string term = {};    ///< machine value or the printed tag; required
   std::string label = {};   ///< human-readable label
   std::string scheme = {};  ///< vocabulary IRI (RSS `domain`, Atom `scheme`)
+  /// subject, keyword, section, genre, region...
   CategoryKind kind = CategoryKind::unspecified;
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(term, label, scheme, kind); }
+  /// Field-wise equality.
   friend bool operator==(const Category& a, const Category& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Category& a, const Category& b) { return !(a == b); }
 };
 
@@ -175,24 +226,34 @@ enum class Comparator { eq, gt, ge, lt, le, approx };
 
 /// A count stated in text: "175 member states", "over 2,000 frontline professionals".
 struct Quantity {
+  /// the number: 2000 for "over 2,000"
   double value = 0;
+  /// how the number relates to the true one
   Comparator comparator = Comparator::eq;
   std::string unit = {};        ///< "member states"
   std::string as_written = {};  ///< "over 2,000"
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(value, comparator, unit, as_written); }
+  /// Field-wise equality.
   friend bool operator==(const Quantity& a, const Quantity& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Quantity& a, const Quantity& b) { return !(a == b); }
 };
 
 /// A reference to an entity (MODEL.md section 3): by `id` when the target is in the same
 /// Document, by `name` always (the only content when the target is not an entity of it).
 struct EntityRef {
+  /// id of the target in the same Document; empty when it is not there
   std::string id = {};
+  /// the target's name; required
   std::string name = {};
   std::vector<std::string> roles = {};  ///< `publisher`, `subject`, `quoted`, `cited`...
   std::string as_written = {};          ///< the mention as printed
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(id, name, roles, as_written); }
+  /// Field-wise equality.
   friend bool operator==(const EntityRef& a, const EntityRef& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const EntityRef& a, const EntityRef& b) { return !(a == b); }
 };
 
@@ -202,10 +263,15 @@ enum class BlockType { paragraph, heading, list_item, quote };
 /// One block of an article's body: plain text, no markup. Canonical JSON writes a paragraph
 /// as a bare string and other types as `{"type": ..., "text": ...}`.
 struct Block {
+  /// paragraph, heading, list item or quote
   BlockType type = BlockType::paragraph;
+  /// the block's plain text
   std::string text = {};
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(type, text); }
+  /// Field-wise equality.
   friend bool operator==(const Block& a, const Block& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Block& a, const Block& b) { return !(a == b); }
 };
 
@@ -213,8 +279,10 @@ struct Block {
 struct PersonName {
   std::string full = {};  ///< the name as printed, spacing fixed; required when a name exists
   std::string honorific_prefix = {};  ///< "Dr", "Dame"
+  /// given (first) name
   std::string given = {};
   std::string additional = {};  ///< middle names
+  /// family name
   std::string family = {};
   std::string honorific_suffix = {};  ///< "MP", "OBE"
   /// True when no part is set.
@@ -222,10 +290,13 @@ struct PersonName {
     return full.empty() && honorific_prefix.empty() && given.empty() && additional.empty() &&
            family.empty() && honorific_suffix.empty();
   }
+  /// Every field, in declaration order, for comparisons.
   auto tie() const {
     return std::tie(full, honorific_prefix, given, additional, family, honorific_suffix);
   }
+  /// Field-wise equality.
   friend bool operator==(const PersonName& a, const PersonName& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const PersonName& a, const PersonName& b) { return !(a == b); }
 };
 
@@ -237,11 +308,15 @@ struct PhoneNumber {
   std::string raw = {};        ///< as printed: "+44 (0)207 811 6053"; required
   std::string e164 = {};       ///< "+442078116053"
   std::string extension = {};  ///< "12" from "ext. 12"
+  /// voice, mobile, fax...
   PhoneKind kind = PhoneKind::voice;
   std::string country_code = {};  ///< ISO region used to parse a national form ("GB")
   std::string note = {};          ///< "out of hours"
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(raw, e164, extension, kind, country_code, note); }
+  /// Field-wise equality.
   friend bool operator==(const PhoneNumber& a, const PhoneNumber& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const PhoneNumber& a, const PhoneNumber& b) { return !(a == b); }
 };
 
@@ -252,35 +327,50 @@ enum class EmailKind { unspecified, work, press, general, other };
 struct Email {
   std::string address = {};  ///< "media@example.org"; required
   std::string raw = {};      ///< "media [at] example.org" when printed that way
+  /// what the address is for
   EmailKind kind = EmailKind::unspecified;
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(address, raw, kind); }
+  /// Field-wise equality.
   friend bool operator==(const Email& a, const Email& b) { return a.tie() == b.tie(); }
+  /// Field-wise inequality.
   friend bool operator!=(const Email& a, const Email& b) { return !(a == b); }
 };
 
 /// A postal address (vCard `ADR`, schema.org PostalAddress).
 struct PostalAddress {
   std::vector<std::string> lines = {};  ///< street lines
+  /// city or town
   std::string locality = {};
+  /// state, province, county
   std::string region = {};
+  /// post code or ZIP code
   std::string postal_code = {};
+  /// country name as printed
   std::string country = {};
   std::string country_code = {};  ///< ISO 3166-1 alpha-2
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(lines, locality, region, postal_code, country, country_code); }
+  /// Field-wise equality.
   friend bool operator==(const PostalAddress& a, const PostalAddress& b) {
     return a.tie() == b.tie();
   }
+  /// Field-wise inequality.
   friend bool operator!=(const PostalAddress& a, const PostalAddress& b) { return !(a == b); }
 };
 
 /// An instant-messaging handle (vCard `IMPP`).
 struct InstantMessaging {
   std::string service = {};  ///< "LINE", "WhatsApp", "Signal"
+  /// the user name or number on that service
   std::string handle = {};
+  /// Every field, in declaration order, for comparisons.
   auto tie() const { return std::tie(service, handle); }
+  /// Field-wise equality.
   friend bool operator==(const InstantMessaging& a, const InstantMessaging& b) {
     return a.tie() == b.tie();
   }
+  /// Field-wise inequality.
   friend bool operator!=(const InstantMessaging& a, const InstantMessaging& b) { return !(a == b); }
 };
 

@@ -136,6 +136,20 @@ struct Fields<Link> {
   }
 };
 
+/// Field table of `TextInfo`.
+template <>
+struct Fields<TextInfo> {
+  static constexpr const char* name = "text_info";  ///< the type's name
+  static constexpr std::size_t count = 3;           ///< number of fields
+  /// Calls `f(name, member)` for each field of `o`.
+  template <class T, class F>
+  static void apply(T& o, F& f) {
+    f("media_type", o.media_type);
+    f("language", o.language);
+    f("base", o.base);
+  }
+};
+
 /// Field table of `Media`.
 template <>
 struct Fields<Media> {
@@ -385,7 +399,7 @@ struct Fields<Commissioner> {
 template <>
 struct Fields<Person> {
   static constexpr const char* name = "person";  ///< the type's name
-  static constexpr std::size_t count = 8;        ///< number of fields
+  static constexpr std::size_t count = 10;       ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -396,6 +410,8 @@ struct Fields<Person> {
     f("description", o.description);
     f("same_as", o.same_as);
     f("contact_ids", o.contact_ids);
+    f("url", o.url);
+    f("emails", o.emails);
     f("extensions", o.extensions);
   }
 };
@@ -479,11 +495,58 @@ struct Fields<Statement> {
   }
 };
 
+/// Field table of `Generator`.
+template <>
+struct Fields<Generator> {
+  static constexpr const char* name = "generator";  ///< the type's name
+  static constexpr std::size_t count = 3;           ///< number of fields
+  /// Calls `f(name, member)` for each field of `o`.
+  template <class T, class F>
+  static void apply(T& o, F& f) {
+    f("name", o.name);
+    f("version", o.version);
+    f("uri", o.uri);
+  }
+};
+
+/// Field table of `Feed`.
+template <>
+struct Fields<Feed> {
+  static constexpr const char* name = "feed";  ///< the type's name
+  static constexpr std::size_t count = 22;     ///< number of fields
+  /// Calls `f(name, member)` for each field of `o`.
+  template <class T, class F>
+  static void apply(T& o, F& f) {
+    f("id", o.id);
+    f("title", o.title);
+    f("description", o.description);
+    f("home_page_url", o.home_page_url);
+    f("feed_url", o.feed_url);
+    f("next_url", o.next_url);
+    f("language", o.language);
+    f("updated", o.updated);
+    f("publisher_id", o.publisher_id);
+    f("authors", o.authors);
+    f("rights", o.rights);
+    f("generator", o.generator);
+    f("icon", o.icon);
+    f("logo", o.logo);
+    f("categories", o.categories);
+    f("ttl_minutes", o.ttl_minutes);
+    f("links", o.links);
+    f("title_info", o.title_info);
+    f("description_info", o.description_info);
+    f("rights_info", o.rights_info);
+    f("info", o.info);
+    f("extensions", o.extensions);
+  }
+};
+
 /// Field table of `Article`.
 template <>
 struct Fields<Article> {
   static constexpr const char* name = "article";  ///< the type's name
-  static constexpr std::size_t count = 28;        ///< number of fields
+  static constexpr std::size_t count = 32;        ///< number of fields
   /// Calls `f(name, member)` for each field of `o`.
   template <class T, class F>
   static void apply(T& o, F& f) {
@@ -514,48 +577,10 @@ struct Fields<Article> {
     f("statements", o.statements);
     f("rights", o.rights);
     f("source", o.source);
-    f("extensions", o.extensions);
-  }
-};
-
-/// Field table of `Generator`.
-template <>
-struct Fields<Generator> {
-  static constexpr const char* name = "generator";  ///< the type's name
-  static constexpr std::size_t count = 3;           ///< number of fields
-  /// Calls `f(name, member)` for each field of `o`.
-  template <class T, class F>
-  static void apply(T& o, F& f) {
-    f("name", o.name);
-    f("version", o.version);
-    f("uri", o.uri);
-  }
-};
-
-/// Field table of `Feed`.
-template <>
-struct Fields<Feed> {
-  static constexpr const char* name = "feed";  ///< the type's name
-  static constexpr std::size_t count = 17;     ///< number of fields
-  /// Calls `f(name, member)` for each field of `o`.
-  template <class T, class F>
-  static void apply(T& o, F& f) {
-    f("id", o.id);
-    f("title", o.title);
-    f("description", o.description);
-    f("home_page_url", o.home_page_url);
-    f("feed_url", o.feed_url);
-    f("next_url", o.next_url);
-    f("language", o.language);
-    f("updated", o.updated);
-    f("publisher_id", o.publisher_id);
-    f("authors", o.authors);
-    f("rights", o.rights);
-    f("generator", o.generator);
-    f("icon", o.icon);
-    f("logo", o.logo);
-    f("categories", o.categories);
-    f("ttl_minutes", o.ttl_minutes);
+    f("source_feed", o.source_feed);
+    f("headline_info", o.headline_info);
+    f("summary_info", o.summary_info);
+    f("body_info", o.body_info);
     f("extensions", o.extensions);
   }
 };

@@ -12,10 +12,6 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
   return feed_detail::read_xml_feed(input, options, "atom");
 }
 
-std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {
-  return std::make_unique<feed_detail::BufferedFeedWriter>(out, options, &atom::write);
-}
-
 std::vector<Error> lint(const Document& doc) {
   std::vector<Error> out = write(doc, WriteOptions{}).warnings();
   for (auto& e : feed_detail::foreign_losses(doc, "atom")) {

@@ -1,8 +1,21 @@
 // SPDX-License-Identifier: MIT
-// Atom 1.0 writer (RFC 4287): straight into a string, entries in Document order, the
-// pressroom extension carrying what Atom has no element for.
+// Atom 1.0 writer (RFC 4287): straight into a string (no DOM), entries in Document order.
+//
+// The plan is the RSS writer's (see the comment at the top of rss/writer.cpp): native elements
+// carry what they can exactly (atom:id when the id is an IRI, title, updated (date_modified),
+// published, author, link rel="alternate" (url), link rel="enclosure" (media), link rel="via"
+// (source), other links, category, summary, content, rights, xml:lang); each entry ends with a
+// `<pressroom:article>` residual of what they cannot. Links of the Document with the rels
+// pressroom gives a meaning of its own ("", alternate, enclosure, via) are written as "related"
+// (RFC 4287 §4.1.1 allows one alternate per type and language) and travel in the residual.
+//
+// RFC 4287 puts entries after every other feed child, so the pressroom head (Feed record and
+// entity tables) is written before the first entry. The record writer streams: it writes the
+// head when the first article arrives, holds back the last article, and writes records that
+// arrive later inside the next entry it writes (the reader lifts them into the tables).
 #include <ostream>
 
+#include "formats/feed/module.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "pressroom/atom.hpp"
 
@@ -37,22 +50,9 @@ std::string atom_id(std::string_view id) {
 std::string rfc3339(feed_detail::WriteDiagnostics& diag, const DateTime& dt,
                     const std::string& path) {
   std::string s;
-  feed_detail::warn_date(diag, feed_detail::append_rfc3339(s, dt), path);
+  feed_detail::warn_date(diag, feed_detail::append_rfc3339(s, feed_detail::without_leap_second(dt)),
+                         path);
   return s;
-}
-
-std::string body_markup(const Article& a) {
-  if (!a.body_html.empty()) return a.body_html;
-  std::vector<Block> blocks = a.body;
-  if (a.dateline && !a.dateline->raw.empty()) {
-    if (!blocks.empty() && blocks.front().type == BlockType::paragraph) {
-      blocks.front().text = a.dateline->raw + " " + blocks.front().text;
-    } else {
-      blocks.insert(blocks.begin(), Block{BlockType::paragraph, a.dateline->raw});
-    }
-  }
-  if (!a.contact_note.empty()) blocks.push_back(Block{BlockType::paragraph, a.contact_note});
-  return feed_detail::blocks_to_html(blocks);
 }
 
 void write_link(XmlOut& x, const Link& l) {
@@ -72,45 +72,102 @@ void write_person(XmlOut& x, std::string_view element, const std::string& name) 
   x.close(element);
 }
 
+struct F {
+  std::size_t id = feed_detail::article_field("id");
+  std::size_t url = feed_detail::article_field("url");
+  std::size_t headline = feed_detail::article_field("headline");
+  std::size_t date_published = feed_detail::article_field("date_published");
+  std::size_t date_modified = feed_detail::article_field("date_modified");
+  std::size_t language = feed_detail::article_field("language");
+  std::size_t summary = feed_detail::article_field("summary");
+  std::size_t body = feed_detail::article_field("body");
+  std::size_t body_html = feed_detail::article_field("body_html");
+  std::size_t authors = feed_detail::article_field("authors");
+  std::size_t categories = feed_detail::article_field("categories");
+  std::size_t media = feed_detail::article_field("media");
+  std::size_t links = feed_detail::article_field("links");
+  std::size_t rights = feed_detail::article_field("rights");
+  std::size_t source = feed_detail::article_field("source");
+  std::size_t extensions = feed_detail::article_field("extensions");
+};
+const F& fields() {
+  static const F f;
+  return f;
+}
+
+bool plain_ref(const EntityRef& r) {
+  return r.id.empty() && r.roles.empty() && r.as_written.empty() && !r.name.empty();
+}
+
+bool own_rel(std::string_view rel) {
+  return rel.empty() || rel == "alternate" || rel == "enclosure" || rel == "via";
+}
+
+void add_derived(std::string& derived, std::string_view what) {
+  if (!derived.empty()) derived += ' ';
+  derived += what;
+}
+
 void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document& doc,
                  const Article& a, std::size_t index, const std::string& feed_updated,
-                 bool feed_has_author) {
+                 bool feed_has_author, const Document* late, bool late_feed) {
+  const F& f = fields();
+  feed_detail::NativeFields native;
+  std::string derived;
   const std::string path = "articles[" + std::to_string(index) + "]";
-  x.open("entry");
-  if (a.id.empty())
+  x.open("entry", {{"xml:lang", a.language}});
+  native.add(f.language);
+  std::string id;
+  if (a.id.empty()) {
     diag.warn(ErrorCode::missing_field, "article without id: atom:id derived", path + ".id");
-  else if (!feed_detail::has_scheme(a.id))
+    id = a.url.empty() ? "urn:pressroom:item:" + std::to_string(index) : a.url;
+    add_derived(derived, "id");
+  } else if (!feed_detail::has_scheme(a.id)) {
     diag.warn(ErrorCode::invalid_value, "article id is not an IRI: written as a urn:pressroom:id",
               path + ".id");
-  std::string id = a.id.empty()
-                       ? (a.url.empty() ? "urn:pressroom:item:" + std::to_string(index) : a.url)
-                       : atom_id(a.id);
+    id = atom_id(a.id);
+  } else {
+    id = a.id;
+    if (a.id.rfind("urn:pressroom:", 0) != 0) native.add(f.id);
+  }
   x.element("id", id);
   x.element("title", a.headline, {{"type", "text"}}, true);
+  native.add(f.headline);
   if (a.headline.empty())
     diag.warn(ErrorCode::missing_field, "article without headline: empty atom:title",
               path + ".headline");
   std::string updated;
-  if (a.date_modified) updated = rfc3339(diag, *a.date_modified, path + ".date_modified");
-  if (updated.empty() && a.date_published)
-    updated = rfc3339(diag, *a.date_published, path + ".date_published");
+  if (a.date_modified) {
+    updated = rfc3339(diag, *a.date_modified, path + ".date_modified");
+    if (feed_detail::date_survives(updated, *a.date_modified)) native.add(f.date_modified);
+  } else {
+    native.add(f.date_modified);
+  }
   if (updated.empty()) {
-    updated = feed_updated;
-    diag.warn(ErrorCode::missing_field, "article without a full date: feed's updated used",
-              path + ".date_modified");
+    add_derived(derived, "updated");
+    if (a.date_published)
+      feed_detail::append_rfc3339(updated, feed_detail::without_leap_second(*a.date_published));
+    if (updated.empty()) {
+      updated = feed_updated;
+      diag.warn(ErrorCode::missing_field, "article without a full date: feed's updated used",
+                path + ".date_modified");
+    }
   }
   x.element("updated", updated);
   if (a.date_published) {
-    std::string published;
-    feed_detail::append_rfc3339(published, *a.date_published);
+    std::string published = rfc3339(diag, *a.date_published, path + ".date_published");
     x.element("published", published);
+    if (feed_detail::date_survives(published, *a.date_published)) native.add(f.date_published);
+  } else {
+    native.add(f.date_published);
   }
-  bool has_author = false;
+  bool authors_native = true;
   for (const auto& au : a.authors) {
     write_person(x, "author", feed_detail::ref_name(doc, au));
-    has_author = true;
+    authors_native = authors_native && plain_ref(au);
   }
-  if (!has_author && !feed_has_author) {
+  if (authors_native) native.add(f.authors);
+  if (a.authors.empty() && !feed_has_author) {
     std::string name = feed_detail::organization_name(doc, a.publisher_id);
     if (name.empty()) {
       name = "Unknown";
@@ -119,26 +176,37 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document&
                 path + ".authors");
     }
     write_person(x, "author", name);
+    add_derived(derived, "author");
   }
   if (!a.url.empty()) x.empty("link", {{"rel", "alternate"}, {"href", a.url}});
-  bool alternate_written = !a.url.empty();
-  for (const auto& l : a.links) {
-    const bool alternate = l.rel.empty() || l.rel == "alternate";
-    if (alternate) {
-      // RFC 4287 §4.1.1 allows one alternate link per type and hreflang, and readers pick one
-      // of them as "the" link: the url stays the only alternate, further ones are written as
-      // related for foreign readers (the extension keeps them as they are).
-      if (alternate_written) {
-        Link related = l;
-        related.rel = "related";
-        write_link(x, related);
-        continue;
-      }
-      alternate_written = true;
-    }
-    write_link(x, l);
+  native.add(f.url);
+  if (a.source && !a.source->href.empty()) {
+    Link via = *a.source;
+    via.rel = "via";
+    write_link(x, via);
+    if (a.source->rel == "via") native.add(f.source);
+  } else if (!a.source) {
+    native.add(f.source);
   }
+  bool links_native = true;
+  for (const auto& l : a.links) {
+    links_native = links_native && !l.href.empty() && !own_rel(l.rel);
+    if (l.href.empty() || (l.href == a.url && (l.rel.empty() || l.rel == "alternate")))
+      continue;  // a repeat of the url link (with attributes of its own): residual only
+    if (own_rel(l.rel)) {
+      Link related = l;
+      related.rel = "related";
+      write_link(x, related);
+    } else {
+      write_link(x, l);
+    }
+  }
+  if (links_native) native.add(f.links);
+  bool media_native = true;
   for (const auto& m : a.media) {
+    media_native = media_native && !m.url.empty() && m.role == MediaRole::enclosure &&
+                   !m.duration_seconds && !m.width && !m.height && m.caption.empty() &&
+                   m.credit.empty() && m.alt_text.empty() && m.language.empty();
     if (m.url.empty()) continue;
     const std::string length = m.length_bytes ? std::to_string(*m.length_bytes) : std::string();
     x.empty("link", {{"rel", "enclosure"},
@@ -147,118 +215,173 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document&
                      {"title", m.title},
                      {"length", length}});
   }
-  if (a.source && !a.source->href.empty()) {
-    Link via = *a.source;
-    via.rel = "via";
-    write_link(x, via);
-  }
-  for (const auto& c : a.categories)
+  if (media_native) native.add(f.media);
+  bool categories_native = true;
+  for (const auto& c : a.categories) {
+    categories_native = categories_native && !c.term.empty() && c.kind == CategoryKind::unspecified;
     x.empty("category", {{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
+  }
+  if (categories_native) native.add(f.categories);
   x.element("summary", a.summary, {{"type", "text"}});
-  const std::string body = body_markup(a);
+  native.add(f.summary);
+  bool from_blocks = false;
+  std::string storage;
+  const std::string_view body = feed_detail::article_html(a, from_blocks, storage);
   if (!body.empty()) {
     x.element("content", body, {{"type", "html"}});
   } else if (a.url.empty()) {
     // RFC 4287 §4.1.1: an entry without content needs a link rel="alternate".
     diag.warn(ErrorCode::missing_field, "entry without content or url", path + ".url");
   }
+  native.add(f.body_html);
+  if (from_blocks) native.add(f.body);
   x.element("rights", a.rights, {{"type", "text"}});
-  feed_detail::write_pressroom_article(x, a);
+  native.add(f.rights);
+  if (late) {
+    if (late_feed) feed_detail::write_pressroom_feed(x, late->feed);
+    feed_detail::write_pressroom_tables(x, *late);
+  }
+  // Foreign elements read from this format go back as they were (when they are well-formed
+  // fragments of foreign namespaces); other formats' extensions travel in the residual.
+  const auto ext = a.extensions.find("atom");
+  bool extensions_native = a.extensions.empty();
+  if (ext != a.extensions.end() && feed_detail::foreign_fragment_ok(ext->second)) {
+    x.raw_line(ext->second);
+    extensions_native = a.extensions.size() == 1;
+  }
+  if (extensions_native) native.add(f.extensions);
+  feed_detail::write_own_article(x, a, native, from_blocks, derived);
   x.close("entry");
 }
+
+// Writes Atom 1.0 in three steps (head, entries, tail) for the record writer.
+class Emitter {
+ public:
+  static constexpr bool tables_at_tail = false;
+
+  Emitter(std::string& out, const WriteOptions& options) : x_(out, options) {}
+
+  bool head(const Document& doc) {
+    XmlOut& x = x_;
+    feed_detail::WriteDiagnostics& diag = diag_;
+    const Feed& f = doc.feed;
+    x.out() += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    x.open("feed", {{"xmlns", "http://www.w3.org/2005/Atom"},
+                    {"xmlns:pressroom", feed_detail::pressroom_ns},
+                    {"xml:lang", f.language}});
+    std::string id = f.id;
+    if (id.empty()) id = f.feed_url;
+    if (id.empty()) id = f.home_page_url;
+    if (id.empty()) {
+      id = "urn:pressroom:feed";
+      diag.warn(ErrorCode::missing_field, "feed without id or url: atom:id derived", "feed.id");
+    } else if (f.id.empty()) {
+      diag.warn(ErrorCode::missing_field, "feed without id: its url used as atom:id", "feed.id");
+    }
+    x.element("id", atom_id(id));
+    std::string title = f.title;
+    if (title.empty()) {
+      if (const Organization* o = feed_detail::feed_publisher(doc)) title = o->name;
+      if (title.empty()) title = "Untitled";
+      diag.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
+                "feed.title");
+    }
+    x.element("title", title, {{"type", "text"}});
+    x.element("subtitle", f.description, {{"type", "text"}});
+    // updated (required): the feed's, else the latest entry date, else the epoch.
+    updated_.clear();
+    if (f.updated) updated_ = rfc3339(diag, *f.updated, "feed.updated");
+    if (updated_.empty()) {
+      const DateTime* latest = nullptr;
+      long long best = 0;
+      for (const auto& a : doc.articles) {
+        for (const auto* d : {&a.date_modified, &a.date_published}) {
+          if (!*d || !is_valid(**d) || !(*d)->day) continue;
+          const long long s = feed_detail::to_unix_seconds(**d);
+          if (!latest || s > best) {
+            latest = &**d;
+            best = s;
+          }
+        }
+      }
+      if (latest) {
+        feed_detail::append_rfc3339(updated_, feed_detail::without_leap_second(*latest));
+      } else {
+        updated_ = "1970-01-01T00:00:00Z";
+      }
+      diag.warn(ErrorCode::missing_field, "feed without updated: wrote " + updated_,
+                "feed.updated");
+    }
+    x.element("updated", updated_);
+    feed_has_author_ = false;
+    for (const auto& a : f.authors) {
+      write_person(x, "author", feed_detail::ref_name(doc, a));
+      feed_has_author_ = true;
+    }
+    if (!feed_has_author_) {
+      const Organization* o = feed_detail::feed_publisher(doc);
+      if (o && !o->name.empty()) {
+        write_person(x, "author", o->name);
+        feed_has_author_ = true;
+      }
+    }
+    if (!f.home_page_url.empty())
+      x.empty("link", {{"rel", "alternate"}, {"type", "text/html"}, {"href", f.home_page_url}});
+    if (!f.feed_url.empty())
+      x.empty("link", {{"rel", "self"}, {"type", "application/atom+xml"}, {"href", f.feed_url}});
+    if (!f.next_url.empty()) x.empty("link", {{"rel", "next"}, {"href", f.next_url}});
+    for (const auto& c : f.categories)
+      x.empty("category", {{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
+    if (!f.generator.name.empty())
+      x.element("generator", f.generator.name,
+                {{"uri", f.generator.uri}, {"version", f.generator.version}});
+    x.element("icon", f.icon);
+    x.element("logo", f.logo);
+    x.element("rights", f.rights, {{"type", "text"}});
+    feed_detail::write_pressroom_head(x, doc);
+    return true;
+  }
+
+  void item(const Document& doc, const Article& a, const Document* late, bool late_feed) {
+    write_entry(x_, diag_, doc, a, index_++, updated_, feed_has_author_, late, late_feed);
+  }
+
+  void tail(const Document&) {
+    x_.close("feed");
+    x_.out() += '\n';
+    if (x_.stripped() > 0)
+      diag_.warn(ErrorCode::invalid_value,
+                 std::to_string(x_.stripped()) +
+                     " characters that XML 1.0 forbids (or invalid UTF-8) were left out");
+  }
+
+  std::vector<Error>& warnings() { return diag_.warnings(); }
+  static Error head_error() { return detail::make_error(ErrorCode::io, "atom", "no head"); }
+
+ private:
+  XmlOut x_;
+  feed_detail::WriteDiagnostics diag_{"atom"};
+  std::string updated_;
+  bool feed_has_author_ = false;
+  std::size_t index_ = 0;
+};
 
 }  // namespace
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
   std::string out;
-  out.reserve(4096 + doc.articles.size() * 4096);
-  feed_detail::WriteDiagnostics diag("atom");
-  XmlOut x(out, options);
-  const Feed& f = doc.feed;
-  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-  x.open("feed", {{"xmlns", "http://www.w3.org/2005/Atom"},
-                  {"xmlns:pressroom", feed_detail::pressroom_ns},
-                  {"xml:lang", f.language}});
-  std::string id = f.id;
-  if (id.empty()) id = f.feed_url;
-  if (id.empty()) id = f.home_page_url;
-  if (id.empty()) {
-    id = "urn:pressroom:feed";
-    diag.warn(ErrorCode::missing_field, "feed without id or url: atom:id derived", "feed.id");
-  } else if (f.id.empty()) {
-    diag.warn(ErrorCode::missing_field, "feed without id: its url used as atom:id", "feed.id");
-  }
-  x.element("id", atom_id(id));
-  std::string title = f.title;
-  if (title.empty()) {
-    if (const Organization* o = feed_detail::feed_publisher(doc)) title = o->name;
-    if (title.empty()) title = "Untitled";
-    diag.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
-              "feed.title");
-  }
-  x.element("title", title, {{"type", "text"}});
-  x.element("subtitle", f.description, {{"type", "text"}});
-  // updated (required): the feed's, else the latest entry date, else the epoch.
-  std::string updated;
-  if (f.updated) updated = rfc3339(diag, *f.updated, "feed.updated");
-  if (updated.empty()) {
-    const DateTime* latest = nullptr;
-    long long best = 0;
-    for (const auto& a : doc.articles) {
-      for (const auto* d : {&a.date_modified, &a.date_published}) {
-        if (!*d || !is_valid(**d) || !(*d)->day) continue;
-        const long long s = feed_detail::to_unix_seconds(**d);
-        if (!latest || s > best) {
-          latest = &**d;
-          best = s;
-        }
-      }
-    }
-    if (latest) {
-      feed_detail::append_rfc3339(updated, *latest);
-    } else {
-      updated = "1970-01-01T00:00:00Z";
-    }
-    diag.warn(ErrorCode::missing_field, "feed without updated: wrote " + updated, "feed.updated");
-  }
-  x.element("updated", updated);
-  bool feed_has_author = false;
-  for (const auto& a : f.authors) {
-    write_person(x, "author", feed_detail::ref_name(doc, a));
-    feed_has_author = true;
-  }
-  if (!feed_has_author) {
-    const Organization* o = feed_detail::feed_publisher(doc);
-    if (o && !o->name.empty()) {
-      write_person(x, "author", o->name);
-      feed_has_author = true;
-    }
-  }
-  if (!f.home_page_url.empty())
-    x.empty("link", {{"rel", "alternate"}, {"type", "text/html"}, {"href", f.home_page_url}});
-  if (!f.feed_url.empty())
-    x.empty("link", {{"rel", "self"}, {"type", "application/atom+xml"}, {"href", f.feed_url}});
-  if (!f.next_url.empty()) x.empty("link", {{"rel", "next"}, {"href", f.next_url}});
-  for (const auto& c : f.categories)
-    x.empty("category", {{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
-  if (!f.generator.name.empty())
-    x.element("generator", f.generator.name,
-              {{"uri", f.generator.uri}, {"version", f.generator.version}});
-  x.element("icon", f.icon);
-  x.element("logo", f.logo);
-  x.element("rights", f.rights, {{"type", "text"}});
-  feed_detail::write_pressroom_head(x, doc);
-  for (std::size_t i = 0; i < doc.articles.size(); ++i)
-    write_entry(x, diag, doc, doc.articles[i], i, updated, feed_has_author);
-  x.close("feed");
-  out += '\n';
-  if (x.stripped() > 0)
-    diag.warn(ErrorCode::invalid_value,
-              std::to_string(x.stripped()) +
-                  " characters that XML 1.0 forbids (or invalid UTF-8) were left out");
+  out.reserve(feed_detail::estimate_feed_size(doc));
+  Emitter e(out, options);
+  (void)e.head(doc);
+  for (const auto& a : doc.articles) e.item(doc, a, nullptr, false);
+  e.tail(doc);
   Result<std::string> r(std::move(out));
-  r.warnings() = std::move(diag.warnings());
+  r.warnings() = std::move(e.warnings());
   return r;
+}
+
+std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {
+  return std::make_unique<feed_detail::StreamingFeedWriter<Emitter>>(out, options);
 }
 
 }  // namespace atom

@@ -63,6 +63,16 @@ void demoronize(std::string& s) {
   s.swap(out);
 }
 
+// True when demoronize() would change `s`.
+bool needs_demoronize(std::string_view s) {
+  for (std::size_t i = s.find('\xC2'); i != std::string_view::npos; i = s.find('\xC2', i + 1)) {
+    if (i + 1 >= s.size()) return false;
+    const auto n = static_cast<unsigned char>(s[i + 1]);
+    if (n >= 0x80 && n < 0xA0 && kCp1252[n - 0x80] != 0) return true;
+  }
+  return false;
+}
+
 // The value of encoding="..." in an XML declaration at the start of ASCII-compatible `s`,
 // with the positions of the value; empty when there is none.
 std::string declared_encoding(std::string_view s, std::size_t* vbegin = nullptr,
@@ -181,6 +191,19 @@ Decoded decode_input(std::string_view input, bool xml) {
     bom_encoding = "cp037";  // EBCDIC "<?xm"
   }
   const std::string_view body = input.substr(bom);
+  if (bom_encoding.empty() || bom_encoding == "utf-8") {
+    // The common case, valid UTF-8 that needs no repair: the input is the text, not copied.
+    const std::string declared = xml ? declared_encoding(body) : std::string();
+    if ((declared.empty() || is_utf8_name(declared)) && !needs_demoronize(body) &&
+        detail::find_invalid_utf8(body) == detail::npos) {
+      d.declared = declared;
+      d.encoding = "utf-8";
+      d.converted = bom > 0;
+      d.borrowed = true;
+      d.input = body;
+      return d;
+    }
+  }
   std::string text;
   if (!bom_encoding.empty() && bom_encoding != "utf-8") {
     if (auto t = to_utf8(body, bom_encoding)) {

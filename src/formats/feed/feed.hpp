@@ -51,11 +51,15 @@ long long to_unix_seconds(const DateTime& dt);
 
 // The result of converting an input to UTF-8.
 struct Decoded {
-  std::string text;        // UTF-8, without BOM
+  std::string text;        // UTF-8, without BOM (empty when `borrowed`: use utf8())
   std::string encoding;    // the encoding used, lower case ("utf-8", "iso-8859-1", "utf-16le")
   std::string declared;    // what the XML declaration said, lower case ("" if nothing)
   bool converted = false;  // text differs from the input bytes (BOM removed, transcoded)
   std::vector<std::string> problems;  // repairs made, as warning messages
+  bool borrowed = false;   // valid UTF-8 input needing no change: `input` is the text, not copied
+  std::string_view input;  // the input minus its BOM, when `borrowed`
+  // The UTF-8 text to parse: a view of the input when borrowed, else of `text`.
+  std::string_view utf8() const { return borrowed ? input : std::string_view(text); }
 };
 
 // Detects the encoding of an XML (or JSON when `xml` is false) input from its BOM, its XML
@@ -74,7 +78,7 @@ std::optional<std::string> to_utf8(std::string_view input, const std::string& ch
 // True when `s` starts with a URI scheme ("http:", "urn:", "tag:"...).
 bool has_scheme(std::string_view s) noexcept;
 // Resolves `ref` against `base` (RFC 3986 §5.2); returns `ref` when `base` is empty or not
-// absolute, or when `ref` is already absolute.
+// absolute, or when `ref` is already absolute. A javascript:, vbscript: or data: URL gives "".
 std::string resolve_url(std::string_view base, std::string_view ref);
 
 // ---- HTML -----------------------------------------------------------------------------

@@ -28,9 +28,10 @@ std::vector<Error> foreign_losses(const Document& doc, std::string_view format) 
       lost("entity references", p);
     if (!a.alternative_headline.empty()) lost("alternative_headline", p + ".alternative_headline");
     if (a.embargoed_until) lost("embargoed_until", p + ".embargoed_until");
-    if (rss && a.media.size() > 1) lost("media beyond the first enclosure", p + ".media");
-    if (rss && !a.language.empty()) lost("article language", p + ".language");
-    if (rss && a.date_modified) lost("date_modified", p + ".date_modified");
+    if (rss && a.media.size() > 1)
+      diag.warn(ErrorCode::unsupported,
+                "media beyond the first: Media RSS only (readers without it see one enclosure)",
+                p + ".media");
     if (!a.extensions.empty()) lost("extensions", p + ".extensions");
     for (const auto* d : {&a.date_published, &a.date_modified}) {
       if (*d && (*d)->precision() < Precision::day)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Pieces of the three feed modules' public entry points: the buffering record writer and the
+// Pieces of the three feed modules' public entry points: the streaming record writer and the
 // checks of lint().
 #ifndef PRESSROOM_FORMATS_FEED_MODULE_HPP
 #define PRESSROOM_FORMATS_FEED_MODULE_HPP
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -15,45 +16,21 @@
 
 namespace pressroom::feed_detail {
 
-// A RecordWriter that gathers the records into a Document and writes it at finish(): a feed
-// puts its entity tables in the head, before the items, so nothing can be written earlier.
-class BufferedFeedWriter final : public RecordWriter {
- public:
-  using WriteFn = Result<std::string> (*)(const Document&, const WriteOptions&);
-  BufferedFeedWriter(std::ostream& out, const WriteOptions& options, WriteFn fn)
-      : out_(out), options_(options), fn_(fn) {}
-  Status add(const Record& record) override {
-    if (finished_) return detail::make_error(ErrorCode::io, "", "add() after finish()");
-    Record copy = record;
-    add_record(doc_, std::move(copy));
-    return {};
-  }
-  Status finish() override {
-    if (finished_) return {};
-    finished_ = true;
-    Result<std::string> r = fn_(doc_, options_);
-    for (auto& w : r.warnings()) warn_once(w);
-    if (!r) return r.error();
-    out_.write(r->data(), static_cast<std::streamsize>(r->size()));
-    out_.flush();
-    if (!out_) return detail::make_error(ErrorCode::io, "", "cannot write the output stream");
-    return {};
-  }
-
- private:
-  std::ostream& out_;
-  WriteOptions options_;
-  WriteFn fn_;
-  Document doc_;
-  bool finished_ = false;
-};
-
-// A RecordWriter that streams the articles: the feed and entity records are kept (they are
-// small next to the articles) and the head is written when the first article arrives, each
-// article is written and flushed at once, and the entity tables go into the tail at finish().
-// `Emitter` has head(doc), item(doc, article), tail(doc) and warnings(), writing into the
-// string it was constructed with. A Feed record after the first article reaches the tail
-// (the pressroom extension) but not the native head.
+// A RecordWriter that streams the articles. The feed and entity records are kept (they are
+// small next to the articles); the head is written when the first article arrives (so that it
+// can derive what the feed lacks from that article) and each article is written and flushed
+// as soon as it can be. `Emitter` writes into the string it was constructed with and has
+// `bool head(doc)` (false: the head cannot be written, `Emitter::head_error()` says why),
+// `item(doc, article, late, late_feed)`, `tail(doc)` and `warnings()`.
+//
+// Where the feed and entity tables go depends on `Emitter::tables_at_tail`:
+// - true (RSS, JSON Feed): the format allows them after the items, so `tail(doc)` writes them
+//   at finish(); `late` is always null.
+// - false (Atom: RFC 4287 puts entries last): the head holds what arrived before the first
+//   article. The last article is held back; records arriving after the head are written
+//   inside the next article written (`late`: a Document with only those records, the Feed
+//   only when `late_feed`), at the latest inside the last article at finish(). With no
+//   article at all everything goes into the head.
 template <class Emitter>
 class StreamingFeedWriter final : public RecordWriter {
  public:
@@ -64,28 +41,62 @@ class StreamingFeedWriter final : public RecordWriter {
     if (const auto* a = std::get_if<Article>(&record)) {
       if (!head_) {
         doc_.articles.push_back(*a);  // lets the head derive what the feed lacks
-        emitter_.head(doc_);
+        const bool ok = emitter_.head(doc_);
         doc_.articles.clear();
+        if (!ok) return fail();
         head_ = true;
       }
-      emitter_.item(doc_, *a);
-      return flush();
+      if constexpr (Emitter::tables_at_tail) {
+        emitter_.item(doc_, *a, nullptr, false);
+        return flush();
+      } else {
+        Status s = write_pending();
+        pending_ = *a;
+        return s;
+      }
     }
     Record copy = record;
+    if constexpr (!Emitter::tables_at_tail) {
+      if (head_) {
+        if (std::holds_alternative<Feed>(copy)) late_feed_ = true;
+        add_record(late_, Record(copy));
+      }
+    }
     add_record(doc_, std::move(copy));
     return {};
   }
   Status finish() override {
     if (finished_) return {};
     finished_ = true;
-    if (!head_) emitter_.head(doc_);
+    if (!head_ && !emitter_.head(doc_)) return fail();
     head_ = true;
+    if constexpr (!Emitter::tables_at_tail) {
+      Status s = write_pending();
+      if (!s) return s;
+    }
     emitter_.tail(doc_);
     for (auto& w : emitter_.warnings()) warn_once(w);
     return flush();
   }
 
  private:
+  Status fail() {
+    for (auto& w : emitter_.warnings()) warn_once(w);
+    return Emitter::head_error();
+  }
+  Status write_pending() {
+    if (!pending_) return {};
+    const bool late = late_feed_ || !late_.organizations.empty() || !late_.commissioners.empty() ||
+                      !late_.people.empty() || !late_.legislation.empty() ||
+                      !late_.contacts.empty();
+    emitter_.item(doc_, *pending_, late ? &late_ : nullptr, late_feed_);
+    if (late) {
+      late_ = Document{};
+      late_feed_ = false;
+    }
+    pending_.reset();
+    return flush();
+  }
   Status flush() {
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     buffer_.clear();
@@ -97,6 +108,9 @@ class StreamingFeedWriter final : public RecordWriter {
   std::string buffer_;
   Emitter emitter_;
   Document doc_;
+  Document late_;
+  bool late_feed_ = false;
+  std::optional<Article> pending_;
   bool head_ = false;
   bool finished_ = false;
 };

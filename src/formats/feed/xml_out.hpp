@@ -4,15 +4,25 @@
 #ifndef PRESSROOM_FORMATS_FEED_XML_OUT_HPP
 #define PRESSROOM_FORMATS_FEED_XML_OUT_HPP
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include <pugixml.hpp>
+
 #include "formats/feed/feed.hpp"
 #include "pressroom/options.hpp"
 
 namespace pressroom::feed_detail {
+
+// append_xml (same output, same count of dropped characters) with runs of plain ASCII skipped
+// sixteen bytes at a time.
+std::size_t escape_xml(std::string& out, std::string_view text, bool attr = false);
+
+// A guess of the size of a feed written from `doc` (to reserve the output once).
+std::size_t estimate_feed_size(const Document& doc);
 
 class XmlOut {
  public:
@@ -44,7 +54,7 @@ class XmlOut {
     if (text.empty() && !always) return;
     start(name, attrs);
     out_ += '>';
-    stripped_ += append_xml(out_, text);
+    stripped_ += escape_xml(out_, text);
     out_ += "</";
     out_ += name;
     out_ += '>';
@@ -76,7 +86,7 @@ class XmlOut {
       out_ += ' ';
       out_ += a.first;
       out_ += "=\"";
-      stripped_ += append_xml(out_, a.second, true);
+      stripped_ += escape_xml(out_, a.second, true);
       out_ += '"';
     }
   }
@@ -88,9 +98,69 @@ class XmlOut {
 };
 
 // Writes the pressroom extension of a feed's head (version, extensions, the Feed record and
-// the entity tables) as children of the current element, and of one article.
+// the entity tables) as children of the current element.
 void write_pressroom_head(XmlOut& x, const Document& doc);
-void write_pressroom_article(XmlOut& x, const Article& article);
+// Writes the entity tables only (organizations ... contacts).
+void write_pressroom_tables(XmlOut& x, const Document& doc);
+// Writes `<pressroom:feed>` (the Feed record).
+void write_pressroom_feed(XmlOut& x, const Feed& feed);
+
+// ---- own items (see the comment at the top of rss/writer.cpp) ---------------------------
+
+// Which Article fields an item carries in native elements, by canonical field position.
+class NativeFields {
+ public:
+  void add(std::size_t field) noexcept { bits_ |= std::uint64_t{1} << field; }
+  bool has(std::size_t field) const noexcept { return (bits_ >> field) & 1u; }
+
+ private:
+  std::uint64_t bits_ = 0;
+};
+// The canonical position of Article field `name` (model/fields.hpp order).
+std::size_t article_field(std::string_view name);
+
+// Writes `<pressroom:article ...>` holding the canonical XML of the fields of `a` that are not
+// in `native` (the residual). `body_blocks`: the native HTML body was rendered from `body`
+// (attribute body="blocks"); `derived`: space-separated names of native elements the writer
+// derived (the reader ignores them).
+void write_own_article(XmlOut& x, const Article& a, const NativeFields& native, bool body_blocks,
+                       std::string_view derived);
+
+// The HTML body of an article: body_html when present (`from_blocks` false), else the blocks
+// rendered by blocks_to_html with the dateline in front of the first paragraph (or as a
+// paragraph of its own when the first block is not a paragraph) and the contact note as a last
+// paragraph (MODEL.md 5.2).
+// `storage` holds the rendered blocks; the view points into it or into `a.body_html`.
+std::string_view article_html(const Article& a, bool& from_blocks, std::string& storage);
+// The inverse of article_html for from_blocks: parses the HTML of blocks_to_html back into
+// `a.body`, then removes the dateline and contact note decorations (a.dateline and
+// a.contact_note must already be set). False when `html` is not blocks_to_html output.
+bool article_blocks_from_html(std::string_view html, Article& a);
+
+// Moves every field of `native` into `residual` where the residual's field is empty (equal to
+// its default): the residual of an own item wins over its native elements.
+void fill_empty_fields(Article& residual, Article&& native);
+
+// ---- foreign elements (kept in Article::extensions["rss"/"atom"]) ------------------------
+
+// Appends element `n` (whose namespace URI is `uri`) as a self-contained XML fragment: a
+// declaration of its prefix (or of the default namespace) is added unless `n` has it, and the
+// element is printed compactly. The reader stores foreign elements this way and the writers
+// write such fragments back.
+void append_foreign(std::string& out, const pugi::xml_node& n, std::string_view uri);
+// True when `fragment` (an extensions entry) can be written raw into a feed: well-formed
+// elements, each declaring its own namespace, none of a namespace feeds define (RSS, Atom,
+// Dublin Core, content, Media RSS, pressroom...), and append_foreign gives the same text back.
+bool foreign_fragment_ok(std::string_view fragment);
+// True when a feed reader maps elements of namespace `uri` to the model (see xml_reader.cpp).
+bool known_feed_namespace(std::string_view uri);
+
+// `dt` with a leap second (:60) shown as :59: feed readers and validators reject :60 (the
+// exact value travels in the residual, since the native date does not give it back).
+DateTime without_leap_second(const DateTime& dt);
+
+// True when parse_feed_date(text) gives back `dt` exactly.
+bool date_survives(std::string_view text, const DateTime& dt);
 
 // The publisher of a feed: the organization of feed.publisher_id, else of the first article's
 // publisher_id; null when there is none. Writers derive a missing title or link from it.

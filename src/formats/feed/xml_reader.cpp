@@ -6,11 +6,14 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
 #include "formats/feed/feed.hpp"
+#include "formats/feed/xml_out.hpp"
 #include "formats/xml/codec.hpp"
+#include "pressroom/model/enums.hpp"
 
 namespace pressroom::feed_detail {
 
@@ -126,7 +129,7 @@ class Reader {
       }
       push(channel);
       const Ctx cctx = enter(channel, ctx);
-      if (!read_channel(channel, cctx, doc)) return false;
+      if (!read_channel(channel, cctx, doc, doc.feed)) return false;
       // Items are children of the channel; a few feeds put them beside it.
       for (pugi::xml_node n = channel.first_child(); n; n = n.next_sibling())
         if (is_item(n) && !read_item(n, cctx, doc)) return false;
@@ -143,7 +146,7 @@ class Reader {
         push(channel);
         if (uri_of(channel) == "http://my.netscape.com/rdf/simple/0.9/")
           version = FeedVersion::rss090;
-        if (!read_channel(channel, enter(channel, ctx), doc)) return false;
+        if (!read_channel(channel, enter(channel, ctx), doc, doc.feed)) return false;
         pop();
       }
       for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
@@ -161,7 +164,7 @@ class Reader {
         version = FeedVersion::atom03;
       }
       atom03_ = version == FeedVersion::atom03;
-      if (!read_channel(root, ctx, doc)) return false;
+      if (!read_channel(root, ctx, doc, doc.feed)) return false;
       for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
         if (n.type() == pugi::node_element && local_name(n.name()) == "entry" &&
             !read_item(n, ctx, doc))
@@ -230,7 +233,10 @@ class Reader {
     Ctx c = parent;
     if (const pugi::xml_attribute b = n.attribute("xml:base"))
       c.base = resolve_url(parent.base, b.value());
-    if (const pugi::xml_attribute l = n.attribute("xml:lang")) c.lang = detail::trim(l.value());
+    if (const pugi::xml_attribute l = n.attribute("xml:lang")) {
+      c.lang = detail::trim(l.value());
+      std::replace(c.lang.begin(), c.lang.end(), '_', '-');  // BCP 47 separates with hyphens
+    }
     return c;
   }
 
@@ -483,16 +489,86 @@ class Reader {
     return std::string(s);
   }
 
-  EntityRef atom_person(const pugi::xml_node& n) {
+  // An Atom person construct (author, contributor). A person given with a URI or an e-mail
+  // address becomes a Person record in `doc.people` (merged with an equal one), referenced
+  // by id; a bare name stays a name.
+  EntityRef atom_person(const pugi::xml_node& n, const Ctx& ctx, Document& doc) {
     EntityRef r;
-    std::string name = collapse_space(text_of(child(n, "name")));
-    if (name.empty()) name = collapse_space(text_of(child(n, "email")));
+    std::string email, uri;
+    pugi::xml_node name_node;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const std::string_view ln = local_name(c.name());
+      if (ln == "name") {
+        if (!name_node) name_node = c;
+      } else if (ln == "email") {
+        if (email.empty()) email = collapse_space(text_of(c));
+      } else if (ln == "uri" || ln == "url" || ln == "homepage") {
+        if (uri.empty()) uri = url(text_of(c), enter(c, ctx));
+      }
+    }
+    std::string name = name_node ? collapse_space(text_of(name_node)) : std::string();
+    if (name.empty()) name = email;
     if (name.empty()) name = collapse_space(text_of(n));
     r.name = name;
     // The person as feeds print it ("Name (email)"), so that the e-mail is not lost.
-    const std::string email = collapse_space(text_of(child(n, "email")));
     if (!email.empty() && email != name) r.as_written = name + " (" + email + ")";
+    if (!uri.empty() || !email.empty()) r.id = person_record(name, uri, email, doc);
     return r;
+  }
+
+  // The id of the Person with this name, home page and e-mail in `doc.people`, added if new.
+  std::string person_record(const std::string& name, const std::string& uri,
+                            const std::string& email, Document& doc) {
+    std::string slug = detail::slugify(!name.empty() ? name : !email.empty() ? email : uri);
+    if (slug.empty()) slug = "person";
+    const std::string base = "person:" + slug;
+    std::string id = base;
+    for (int k = 2;; ++k) {
+      const auto it = people_.find(id);
+      if (it != people_.end()) {
+        const Person& p = doc.people[it->second];
+        const bool same_email = email.empty()
+                                    ? p.emails.empty()
+                                    : (p.emails.size() == 1 && p.emails[0].address == email);
+        if (p.name.full == name && p.url == uri && same_email) return id;
+      } else if (!find_person(doc, id) && !find_commissioner(doc, id)) {
+        break;
+      }
+      id = base + "-" + std::to_string(k);
+    }
+    Person p;
+    p.id = id;
+    p.name.full = name;
+    p.url = uri;
+    if (!email.empty()) p.emails.push_back(Email{email, {}, EmailKind::unspecified});
+    people_.emplace(id, doc.people.size());
+    doc.people.push_back(std::move(p));
+    return id;
+  }
+
+  // How a feed gave a text construct: its media type (Atom), and the xml:lang and xml:base in
+  // scope when they differ from the record's. `record_lang` is the language the record
+  // inherits; an explicitly blank xml:lang is `und` (BCP 47 "undetermined").
+  std::optional<TextInfo> text_info(const pugi::xml_node& n, const Ctx& c,
+                                    std::string_view record_lang, bool atom) {
+    TextInfo t;
+    if (atom) {
+      const std::string type = lower(detail::trim(n.attribute("type").value()));
+      const std::string mode = lower(detail::trim(n.attribute("mode").value()));
+      if (type.empty() || type == "text")
+        t.media_type = atom03_ && mode == "escaped" ? "text/html" : "text/plain";
+      else if (type == "html")
+        t.media_type = "text/html";
+      else if (type == "xhtml")
+        t.media_type = "application/xhtml+xml";
+      else
+        t.media_type = type;
+    }
+    if (c.lang != record_lang) t.language = c.lang.empty() ? std::string("und") : c.lang;
+    if (!c.base.empty() && c.base != options_.base_url) t.base = c.base;
+    if (t.media_type.empty() && t.language.empty() && t.base.empty()) return std::nullopt;
+    return t;
   }
 
   Link atom_link(const pugi::xml_node& n, const Ctx& ctx) {
@@ -584,12 +660,237 @@ class Reader {
     return true;
   }
 
+  // ---- foreign elements ----
+
+  // Keeps an element of a namespace no reader maps (iTunes, GeoRSS, a site's own...) in
+  // `extensions` under "rss" or "atom" (the dialect of `item`) as a self-contained XML fragment
+  // (append_foreign), so that writing the same format puts it back.
+  void keep_foreign(const pugi::xml_node& n, Extensions& extensions, const pugi::xml_node& item) {
+    std::string& kept = extensions[local_name(item.name()) == "entry" ? "atom" : "rss"];
+    append_foreign(kept, n, uri_of(n));
+    if (kept.size() > options_.limits.max_string_bytes)
+      diag_.fail(ErrorCode::limit_exceeded, "foreign elements kept exceed limits.max_string_bytes",
+                 offset(n));
+  }
+
+  // ---- pressroom's own items (the plan is in the comment at the top of rss/writer.cpp) ----
+
+  // The `<pressroom:article>` child that marks an item written by pressroom, or null.
+  pugi::xml_node own_marker(const pugi::xml_node& item) {
+    for (pugi::xml_node n = item.last_child(); n; n = n.previous_sibling()) {
+      if (n.type() != pugi::node_element || local_name(n.name()) != "article") continue;
+      if (child_ns(n) == Ns::pressroom) return n;
+    }
+    return {};
+  }
+
+  std::optional<DateTime> own_date(const pugi::xml_node& n, const std::string& path) {
+    return date(n, path);
+  }
+
+  // A decimal std::uint64_t as the writer printed it (the whole range).
+  static std::optional<std::uint64_t> own_u64(std::string_view s) {
+    std::uint64_t v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || r.ec != std::errc{} || r.ptr != s.data() + s.size()) return std::nullopt;
+    return v;
+  }
+
+  static Link own_link(const pugi::xml_node& n) {
+    Link l;
+    l.href = n.attribute("href").value();
+    l.rel = n.attribute("rel").value();
+    l.media_type = n.attribute("type").value();
+    l.title = n.attribute("title").value();
+    l.hreflang = n.attribute("hreflang").value();
+    l.length_bytes = own_u64(n.attribute("length").value());
+    return l;
+  }
+
+  Media own_media(const pugi::xml_node& n) {
+    Media m;
+    m.url = n.attribute("url").value();
+    m.media_type = n.attribute("type").value();
+    m.length_bytes = own_u64(n.attribute("fileSize").value());
+    const std::string_view d = n.attribute("duration").value();
+    if (!d.empty()) {
+      double v = 0;
+      const auto r = std::from_chars(d.data(), d.data() + d.size(), v);
+      if (r.ec == std::errc{} && r.ptr == d.data() + d.size()) m.duration_seconds = v;
+    }
+    const auto int_attr = [&](const char* name) -> std::optional<int> {
+      const std::string_view t = n.attribute(name).value();
+      int v = 0;
+      const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (t.empty() || r.ec != std::errc{} || r.ptr != t.data() + t.size()) return std::nullopt;
+      return v;
+    };
+    m.width = int_attr("width");
+    m.height = int_attr("height");
+    m.language = n.attribute("lang").value();
+    const std::string_view role = n.attribute("pressroom:role").value();
+    if (!role.empty()) {
+      if (auto r = enum_from_string<MediaRole>(role)) m.role = *r;
+    }
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const std::string_view ln = local_name(c.name());
+      if (ln == "title") m.title = text_of(c);
+      if (ln == "description") m.caption = text_of(c);
+      if (ln == "credit") m.credit = text_of(c);
+    }
+    return m;
+  }
+
+  // Reads an item or entry written by pressroom: the residual `own` in canonical XML, the
+  // native elements exactly as the writer wrote them (no trimming, sanitising or resolving),
+  // the residual winning; pressroom records written inside the item (the Atom record writer
+  // puts late ones there) go to the tables.
+  bool read_own_item(const pugi::xml_node& item, const pugi::xml_node& own, Document& doc,
+                     const std::string& path) {
+    Article a;
+    push(own);
+    const bool ok = canonical(own, a, path);
+    pop();
+    if (!ok) return false;
+    const std::string_view derived = own.attribute("derived").value();
+    const auto is_derived = [&](std::string_view name) {
+      std::size_t i = 0;
+      while (i < derived.size()) {
+        std::size_t e = derived.find(' ', i);
+        if (e == std::string_view::npos) e = derived.size();
+        if (derived.substr(i, e - i) == name) return true;
+        i = e + 1;
+      }
+      return false;
+    };
+    const bool entry = local_name(item.name()) == "entry";
+    Article n;
+    std::string description, html;
+    bool have_content = false, url_seen = false;
+    if (entry) n.language = item.attribute("xml:lang").value();
+    for (pugi::xml_node c = item.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element || c == own) continue;
+      push(c);
+      const Ns ns = ns_of(c);
+      const std::string_view ln = local_name(c.name());
+      bool go = true;
+      if (ns == Ns::pressroom) {
+        go = channel_extension(c, doc);
+      } else if (entry && (ns == Ns::atom || ns == Ns::none)) {
+        if (ln == "id") {
+          if (!is_derived("id")) n.id = text_of(c);
+        } else if (ln == "title") {
+          n.headline = text_of(c);
+        } else if (ln == "updated") {
+          if (!is_derived("updated")) n.date_modified = own_date(c, path + ".date_modified");
+        } else if (ln == "published") {
+          n.date_published = own_date(c, path + ".date_published");
+        } else if (ln == "author") {
+          if (!is_derived("author"))
+            n.authors.push_back(EntityRef{{}, text_of(child(c, "name")), {}, {}});
+        } else if (ln == "link") {
+          Link l = own_link(c);
+          if (l.rel == "alternate" && !url_seen) {
+            n.url = std::move(l.href);
+            url_seen = true;
+          } else if (l.rel == "enclosure") {
+            Media m;
+            m.url = std::move(l.href);
+            m.media_type = std::move(l.media_type);
+            m.role = MediaRole::enclosure;
+            m.length_bytes = l.length_bytes;
+            m.title = std::move(l.title);
+            n.media.push_back(std::move(m));
+          } else if (l.rel == "via" && !n.source) {
+            n.source = std::move(l);
+          } else {
+            n.links.push_back(std::move(l));
+          }
+        } else if (ln == "category") {
+          n.categories.push_back(Category{c.attribute("term").value(), c.attribute("label").value(),
+                                          c.attribute("scheme").value(),
+                                          CategoryKind::unspecified});
+        } else if (ln == "summary") {
+          n.summary = text_of(c);
+        } else if (ln == "content") {
+          html = text_of(c);
+        } else if (ln == "rights") {
+          n.rights = text_of(c);
+        }
+      } else if (!entry && (ns == Ns::none || ns == Ns::rss)) {
+        if (ln == "title") {
+          if (!is_derived("title")) n.headline = text_of(c);
+        } else if (ln == "link") {
+          n.url = text_of(c);
+        } else if (ln == "description") {
+          description = text_of(c);
+        } else if (ln == "guid") {
+          n.id = text_of(c);
+        } else if (ln == "pubDate") {
+          n.date_published = own_date(c, path + ".date_published");
+        } else if (ln == "category") {
+          n.categories.push_back(
+              Category{text_of(c), {}, c.attribute("domain").value(), CategoryKind::unspecified});
+        } else if (ln == "source") {
+          n.source = Link{c.attribute("url").value(), "via", {}, text_of(c), {}, std::nullopt};
+        }
+      } else if (!entry && ns == Ns::content && ln == "encoded") {
+        html = text_of(c);
+        have_content = true;
+      } else if (!entry && ns == Ns::dc) {
+        if (ln == "creator") {
+          if (!is_derived("creator")) n.authors.push_back(EntityRef{{}, text_of(c), {}, {}});
+        } else if (ln == "language") {
+          n.language = text_of(c);
+        } else if (ln == "rights") {
+          n.rights = text_of(c);
+        }
+      } else if (!entry && ns == Ns::atom) {
+        if (ln == "link") n.links.push_back(own_link(c));
+        if (ln == "updated") n.date_modified = own_date(c, path + ".date_modified");
+      } else if (!entry && ns == Ns::media && ln == "content") {
+        n.media.push_back(own_media(c));
+      } else if (ns == Ns::other) {
+        keep_foreign(c, n.extensions, item);
+      }
+      pop();
+      if (!go || diag_.failed()) return false;
+    }
+    if (!entry) {
+      if (have_content) {
+        n.summary = std::move(description);
+      } else {
+        html = std::move(description);
+      }
+    }
+    if (std::string_view(own.attribute("body").value()) == "blocks") {
+      Article b;
+      b.dateline = a.dateline;
+      b.contact_note = a.contact_note;
+      if (article_blocks_from_html(html, b)) {
+        n.body = std::move(b.body);
+      } else if (!warn(ErrorCode::invalid_value, "body of a pressroom item is not block HTML", item,
+                       path + ".body")) {
+        return false;
+      }
+    } else {
+      n.body_html = std::move(html);
+    }
+    fill_empty_fields(a, std::move(n));
+    ids_.insert(a.id);
+    doc.articles.push_back(std::move(a));
+    return !diag_.failed();
+  }
+
   // ---- channel / feed ----
 
-  bool read_channel(const pugi::xml_node& channel, const Ctx& ctx, Document& doc) {
-    Feed& f = doc.feed;
+  // Reads the metadata of a channel or feed into `f` (doc.feed, or an Atom entry's `source`
+  // when `source` is true: no pressroom extension there, no language inherited).
+  bool read_channel(const pugi::xml_node& channel, const Ctx& ctx, Document& doc, Feed& f,
+                    bool source = false) {
     std::optional<DateTime> updated, published;
-    root_lang_ = !ctx.lang.empty();
+    if (!source) root_lang_ = !ctx.lang.empty();
     for (pugi::xml_node n = channel.first_child(); n; n = n.next_sibling()) {
       if (n.type() != pugi::node_element) continue;
       push(n);
@@ -598,24 +899,32 @@ class Reader {
       const Ctx c = enter(n, ctx);
       bool ok = true;
       if (ns == Ns::pressroom) {
-        ok = channel_extension(n, doc);
+        if (!source) ok = channel_extension(n, doc);
       } else if (ns == Ns::none || ns == Ns::rss || ns == Ns::atom || ns == Ns::atom03) {
         const bool atom = ns == Ns::atom || ns == Ns::atom03 || (atom03_ && ns == Ns::none);
         if (ln == "title") {
           Kind k;
           const std::string v = construct(n, k, false);
-          if (f.title.empty()) f.title = collapse_space(plain(v, k));
+          if (f.title.empty()) {
+            f.title = collapse_space(plain(v, k));
+            f.title_info = text_info(n, c, ctx.lang, atom);
+          }
         } else if (ln == "link") {
           if (atom || n.attribute("href")) {
             Link l = atom_link(n, c);
+            std::string* slot = l.rel.empty()     ? &f.home_page_url
+                                : l.rel == "self" ? &f.feed_url
+                                : l.rel == "next" ? &f.next_url
+                                                  : nullptr;
+            const bool detailed =
+                !l.media_type.empty() || !l.title.empty() || !l.hreflang.empty() || l.length_bytes;
             if (l.href.empty()) {
               // RSS "link" in the Atom namespace without href: ignore.
-            } else if (l.rel.empty()) {
-              if (f.home_page_url.empty()) f.home_page_url = l.href;
-            } else if (l.rel == "self") {
-              if (f.feed_url.empty()) f.feed_url = l.href;
-            } else if (l.rel == "next") {
-              if (f.next_url.empty()) f.next_url = l.href;
+            } else if (slot && slot->empty()) {
+              *slot = l.href;
+              if (detailed) f.links.push_back(std::move(l));
+            } else {
+              f.links.push_back(std::move(l));
             }
           } else if (f.home_page_url.empty()) {
             f.home_page_url = url(text_of(n), c);
@@ -623,13 +932,27 @@ class Reader {
         } else if (ln == "description" || ln == "subtitle" || ln == "tagline") {
           Kind k;
           const std::string v = construct(n, k, ln == "description");
-          if (f.description.empty()) f.description = collapse_space(plain(v, k));
+          if (f.description.empty()) {
+            f.description = collapse_space(plain(v, k));
+            f.description_info = text_info(n, c, ctx.lang, atom);
+          }
+        } else if (ln == "info" && atom) {
+          Kind k;
+          const std::string v = construct(n, k, false);
+          if (f.info.empty()) f.info = collapse_space(plain(v, k));
         } else if (ln == "language") {
           if (f.language.empty()) f.language = std::string(detail::trim(text_of(n)));
         } else if (ln == "copyright" || ln == "rights") {
           Kind k;
           const std::string v = construct(n, k, false);
-          if (f.rights.empty()) f.rights = collapse_space(plain(v, k));
+          if (f.rights.empty()) {
+            f.rights = collapse_space(plain(v, k));
+            f.rights_info = text_info(n, c, ctx.lang, atom);
+          }
+        } else if (ln == "contributor" && atom) {
+          EntityRef r = atom_person(n, c, doc);
+          r.roles.emplace_back("contributor");
+          if (!r.name.empty() || !r.id.empty()) f.authors.push_back(std::move(r));
         } else if (ln == "lastBuildDate" || ln == "updated" || ln == "modified") {
           if (!updated) updated = date(n, "feed.updated");
         } else if (ln == "pubDate" || ln == "published" || ln == "issued") {
@@ -665,8 +988,8 @@ class Reader {
           if (!v.empty()) f.authors.push_back(EntityRef{{}, v, {}, raw == v ? "" : raw});
         } else if (ln == "author") {
           if (atom) {
-            EntityRef r = atom_person(n);
-            if (!r.name.empty()) f.authors.push_back(std::move(r));
+            EntityRef r = atom_person(n, c, doc);
+            if (!r.name.empty() || !r.id.empty()) f.authors.push_back(std::move(r));
           } else {
             const std::string raw = collapse_space(text_of(n));
             const std::string v = person_name(raw);
@@ -700,12 +1023,12 @@ class Reader {
       pop();
       if (!ok || diag_.failed()) return false;
     }
-    if (!pressroom_feed_) {
+    if (!pressroom_feed_ || source) {
       if (updated)
         f.updated = updated;
       else if (published)
         f.updated = published;
-      if (f.language.empty() && !ctx.lang.empty()) f.language = ctx.lang;
+      if (f.language.empty() && !ctx.lang.empty() && !source) f.language = ctx.lang;
     }
     return !diag_.failed();
   }
@@ -722,6 +1045,7 @@ class Reader {
   bool read_item_scoped(const pugi::xml_node& item, const Ctx& ctx, Document& doc) {
     if (!count_record(item)) return false;
     const std::string path = "articles[" + std::to_string(doc.articles.size()) + "]";
+    if (const pugi::xml_node own = own_marker(item)) return read_own_item(item, own, doc, path);
     Article a;
     bool from_extension = false;
     std::string guid;
@@ -736,6 +1060,7 @@ class Reader {
     std::string summary;
     Kind summary_kind = Kind::text;
     bool have_summary = false;
+    std::optional<TextInfo> description_info, content_info, summary_info;
     std::optional<DateTime> published, updated, dc_date;
     for (pugi::xml_node n = item.first_child(); n; n = n.next_sibling()) {
       if (n.type() != pugi::node_element) continue;
@@ -760,16 +1085,21 @@ class Reader {
         if (ln == "title") {
           Kind k;
           const std::string v = construct(n, k, false);
-          if (a.headline.empty()) a.headline = collapse_space(plain(v, k));
+          if (a.headline.empty()) {
+            a.headline = collapse_space(plain(v, k));
+            a.headline_info = text_info(n, c, ctx.lang, atom);
+          }
         } else if (ln == "link") {
           if (atom || n.attribute("href")) {
             Link l = atom_link(n, c);
             if (l.href.empty()) {
             } else if (l.rel.empty()) {
-              if (a.url.empty())
-                a.url = l.href;
-              else
-                a.links.push_back(std::move(l));
+              // The first alternate link is the url; it is kept in links too when it says
+              // more than its address (type, title, language, length).
+              const bool detailed = !l.media_type.empty() || !l.title.empty() ||
+                                    !l.hreflang.empty() || l.length_bytes;
+              if (a.url.empty()) a.url = l.href;
+              if (a.url != l.href || detailed) a.links.push_back(std::move(l));
             } else if (l.rel == "enclosure") {
               Media m;
               m.url = l.href;
@@ -793,9 +1123,11 @@ class Reader {
         } else if (ln == "description") {
           rss_description = construct(n, description_kind, true);
           have_description = true;
+          description_info = text_info(n, c, ctx.lang, atom);
         } else if (ln == "summary") {
           summary = construct(n, summary_kind, false);
           have_summary = true;
+          summary_info = text_info(n, c, ctx.lang, atom);
         } else if (ln == "content") {
           if (!have_content) {
             if (n.attribute("src")) {
@@ -808,6 +1140,7 @@ class Reader {
               content = construct(n, content_kind, false);
               have_content = true;
               content_ctx = c;
+              content_info = text_info(n, c, ctx.lang, atom);
             }
           }
         } else if (ln == "pubDate" || ln == "published" || ln == "issued" || ln == "created") {
@@ -816,9 +1149,13 @@ class Reader {
           updated = date(n, path + ".date_modified");
         } else if (ln == "author" || ln == "contributor") {
           if (atom) {
-            if (ln == "author") {
-              EntityRef r = atom_person(n);
-              if (!r.name.empty()) a.authors.push_back(std::move(r));
+            EntityRef r = atom_person(n, c, doc);
+            if (r.name.empty() && r.id.empty()) {
+            } else if (ln == "author") {
+              a.authors.push_back(std::move(r));
+            } else {
+              r.roles.emplace_back("contributor");  // MODEL.md: Atom contributor -> person_refs
+              a.person_refs.push_back(std::move(r));
             }
           } else {
             const std::string raw = collapse_space(text_of(n));
@@ -851,6 +1188,12 @@ class Reader {
         } else if (ln == "source") {
           Link l;
           if (atom) {
+            Feed sf;
+            if (!read_channel(n, c, doc, sf, true)) {
+              pop();
+              return false;
+            }
+            if (!sf.empty()) a.source_feed = std::move(sf);
             push(n);
             for (pugi::xml_node s = n.first_child(); s; s = s.next_sibling()) {
               if (s.type() != pugi::node_element) continue;
@@ -882,6 +1225,7 @@ class Reader {
           content_kind = Kind::html;
           have_content = true;
           content_ctx = c;
+          content_info = text_info(n, c, ctx.lang, false);
         }
       } else if (ns == Ns::content) {
         if (ln == "encoded" && !have_content) {
@@ -889,6 +1233,7 @@ class Reader {
           content_kind = Kind::html;
           have_content = true;
           content_ctx = c;
+          content_info = text_info(n, c, ctx.lang, false);
         }
       } else if (ns == Ns::xhtml) {
         if (ln == "body" && !have_content) {
@@ -898,6 +1243,9 @@ class Reader {
           content_kind = Kind::html;
           have_content = true;
           content_ctx = c;
+          content_info = text_info(n, c, ctx.lang, false);
+          if (!content_info) content_info.emplace();
+          content_info->media_type = "application/xhtml+xml";
         }
       } else if (ns == Ns::dc || ns == Ns::dcterms) {
         if (ln == "creator" || ln == "author") {
@@ -939,6 +1287,8 @@ class Reader {
             m.height = static_cast<int>(*h);
           if (!m.url.empty()) a.media.push_back(std::move(m));
         }
+      } else if (ns == Ns::other && !from_extension) {
+        keep_foreign(n, a.extensions, item);
       }
       pop();
       if (diag_.failed()) return false;
@@ -959,13 +1309,25 @@ class Reader {
       // (Atom) is the summary when there is content, the body otherwise.
       if (have_content) {
         set_body(a, content, content_kind, content_ctx);
-        if (have_description) a.summary = collapse_space(plain(rss_description, description_kind));
-        if (have_summary) a.summary = collapse_space(plain(summary, summary_kind));
+        a.body_info = std::move(content_info);
+        if (have_description) {
+          a.summary = collapse_space(plain(rss_description, description_kind));
+          a.summary_info = std::move(description_info);
+        }
+        if (have_summary) {
+          a.summary = collapse_space(plain(summary, summary_kind));
+          a.summary_info = std::move(summary_info);
+        }
       } else if (have_description) {
         set_body(a, rss_description, description_kind, ctx);
-        if (have_summary) a.summary = collapse_space(plain(summary, summary_kind));
+        a.body_info = std::move(description_info);
+        if (have_summary) {
+          a.summary = collapse_space(plain(summary, summary_kind));
+          a.summary_info = std::move(summary_info);
+        }
       } else if (have_summary) {
         a.summary = collapse_space(plain(summary, summary_kind));
+        a.summary_info = std::move(summary_info);
       }
       if (published)
         a.date_published = published;
@@ -1005,6 +1367,7 @@ class Reader {
   std::set<std::string> undeclared_;
   std::set<std::string> ids_;
   std::map<std::string, std::size_t> next_suffix_;
+  std::map<std::string, std::size_t> people_;  // Person ids the reader added -> index
   std::size_t records_ = 0;
   bool atom03_ = false;
   bool netscape_ = false;
@@ -1014,6 +1377,11 @@ class Reader {
 };
 
 }  // namespace
+
+bool known_feed_namespace(std::string_view uri) {
+  const Ns ns = ns_of_uri(uri);
+  return ns != Ns::other && ns != Ns::none;
+}
 
 std::string_view version_name(FeedVersion v) noexcept {
   switch (v) {
@@ -1054,7 +1422,8 @@ Result<Document> read_xml_feed(std::string_view input, const ReadOptions& option
   }
   Decoded dec = decode_input(input, true);
   if (encoding_out) *encoding_out = dec.encoding;
-  Reader reader(dec.text, options, format);
+  const std::string_view text = dec.utf8();
+  Reader reader(text, options, format);
   detail::Diagnostics& diag = reader.diag();
   const auto finish = [&](std::optional<Document> doc) -> Result<Document> {
     if (diag.failed() || !doc) {
@@ -1070,12 +1439,12 @@ Result<Document> read_xml_feed(std::string_view input, const ReadOptions& option
     if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(std::nullopt);
   }
   // A DTD is never processed: pugixml skips it and expands no entity it declares.
-  const std::size_t doctype = dec.text.find("<!DOCTYPE");
+  const std::size_t doctype = text.find("<!DOCTYPE");
   bool netscape = false;
   if (doctype != std::string::npos && doctype < 4096) {
-    const std::size_t end = dec.text.find('>', doctype);
-    const std::string_view dt(dec.text.data() + doctype,
-                              (end == std::string::npos ? dec.text.size() : end) - doctype);
+    const std::size_t end = text.find('>', doctype);
+    const std::string_view dt(text.data() + doctype,
+                              (end == std::string::npos ? text.size() : end) - doctype);
     netscape = dt.find("Netscape") != std::string_view::npos ||
                dt.find("netscape") != std::string_view::npos;
   }
@@ -1083,7 +1452,7 @@ Result<Document> read_xml_feed(std::string_view input, const ReadOptions& option
   pugi::xml_document xdoc;
   const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
   const pugi::xml_parse_result pr =
-      xdoc.load_buffer(dec.text.data(), dec.text.size(), flags, pugi::encoding_utf8);
+      xdoc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
   if (!pr) {
     const std::size_t off = static_cast<std::size_t>(pr.offset);
     if (pr.status == pugi::status_no_document_element || !xdoc.document_element()) {

@@ -56,6 +56,7 @@ class Reader {
   detail::Diagnostics& diag() { return diag_; }
 
   bool read(const Json& j, Document& doc) {
+    doc_ = &doc;
     if (!j.is_object()) {
       diag_.fail(ErrorCode::not_this_format, "a JSON Feed is an object", 0);
       return false;
@@ -188,18 +189,48 @@ class Reader {
            table(ext, "legislation", doc.legislation) && table(ext, "contacts", doc.contacts);
   }
 
+  // Authors; one given with a `url` becomes a Person record (merged with an equal one) that
+  // the reference names by id, as the XML feed reader does for Atom's `uri`.
   void authors(const Json& j, std::vector<EntityRef>& out) {
     const auto add = [&](const Json& a) {
       if (!a.is_object()) return;
-      std::string name = str(a, "name");
-      if (name.empty()) name = str(a, "url");
-      if (!name.empty()) out.push_back(EntityRef{{}, name, {}, {}});
+      const std::string name = str(a, "name");
+      const std::string home = url(a, "url");
+      if (name.empty() && home.empty()) return;
+      EntityRef r{{}, name.empty() ? home : name, {}, {}};
+      if (!home.empty() && doc_) r.id = person_record(name, home);
+      out.push_back(std::move(r));
     };
     if (const auto it = j.find("authors"); it != j.end() && it->is_array()) {
       for (const Json& a : *it) add(a);
     } else if (const auto one = j.find("author"); one != j.end()) {
       add(*one);  // JSON Feed 1.0
     }
+  }
+
+  std::string person_record(const std::string& name, const std::string& home) {
+    Document& doc = *doc_;
+    std::string slug = detail::slugify(name.empty() ? home : name);
+    if (slug.empty()) slug = "person";
+    const std::string base = "person:" + slug;
+    std::string id = base;
+    for (int k = 2;; ++k) {
+      const auto it = people_.find(id);
+      if (it != people_.end()) {
+        const Person& p = doc.people[it->second];
+        if (p.name.full == name && p.url == home) return id;
+      } else if (!find_person(doc, id) && !find_commissioner(doc, id)) {
+        break;
+      }
+      id = base + "-" + std::to_string(k);
+    }
+    Person p;
+    p.id = id;
+    p.name.full = name;
+    p.url = home;
+    people_.emplace(id, doc.people.size());
+    doc.people.push_back(std::move(p));
+    return id;
   }
 
   void read_feed(const Json& j, Feed& f) {
@@ -309,7 +340,27 @@ class Reader {
   detail::Diagnostics diag_;
   std::string base_;
   std::map<std::string, std::size_t> next_suffix_;
+  Document* doc_ = nullptr;
+  std::map<std::string, std::size_t> people_;  // Person ids this reader added -> index
 };
+
+}  // namespace
+
+namespace {
+// ": <what nlohmann says>" without its prefix and with the quoted input cut short.
+std::string json_problem(const std::string& what) {
+  std::string m = what;
+  if (const std::size_t p = m.find("] "); p != std::string::npos) m.erase(0, p + 2);
+  if (m.compare(0, 15, "parse error at ") == 0) {
+    if (const std::size_t p = m.find(": "); p != std::string::npos) m.erase(0, p + 2);
+  }
+  const std::size_t open = m.find('\'');
+  const std::size_t close = m.rfind('\'');
+  if (open != std::string::npos && close > open + 1)
+    m = m.substr(0, open) + detail::quote(m.substr(open + 1, close - open - 1)) +
+        m.substr(close + 1);
+  return m.empty() ? m : ": " + m;
+}
 
 }  // namespace
 
@@ -318,7 +369,7 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
     return detail::make_error(ErrorCode::limit_exceeded, "jsonfeed",
                               "input larger than max_input_bytes");
   feed_detail::Decoded dec = feed_detail::decode_input(input, false);
-  Reader reader(dec.text, options);
+  Reader reader(dec.utf8(), options);
   detail::Diagnostics& diag = reader.diag();
   const auto finish = [&](std::optional<Document> doc) -> Result<Document> {
     if (diag.failed() || !doc) {
@@ -332,19 +383,26 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
   };
   for (auto& p : dec.problems)
     if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(std::nullopt);
-  if (max_nesting(dec.text, options.limits.max_depth) > options.limits.max_depth) {
+  if (max_nesting(dec.utf8(), options.limits.max_depth) > options.limits.max_depth) {
     diag.fail(ErrorCode::limit_exceeded, "nesting deeper than max_depth");
     return finish(std::nullopt);
   }
   Json j;
   try {
-    j = Json::parse(dec.text);
+    j = Json::parse(dec.utf8());
   } catch (const Json::parse_error& e) {
-    diag.fail(ErrorCode::syntax, "invalid JSON",
+    diag.fail(ErrorCode::syntax, "invalid JSON" + json_problem(e.what()),
               e.byte > 0 ? static_cast<std::size_t>(e.byte - 1) : 0);
     return finish(std::nullopt);
   } catch (const Json::exception& e) {
-    diag.fail(ErrorCode::syntax, "invalid JSON");
+    // nlohmann gives no position for a number out of range ("1e400"): find the number.
+    const std::string what = e.what();
+    const std::size_t q = what.find('\'');
+    const std::size_t q2 = what.rfind('\'');
+    std::size_t at = detail::npos;
+    if (q != std::string::npos && q2 > q + 1) at = dec.utf8().find(what.substr(q + 1, q2 - q - 1));
+    diag.fail(ErrorCode::syntax, "invalid JSON" + json_problem(what),
+              at == std::string::npos ? detail::npos : at);
     return finish(std::nullopt);
   }
   Document doc;
@@ -355,10 +413,6 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
     return finish(std::nullopt);
   }
   return finish(std::move(doc));
-}
-
-std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {
-  return std::make_unique<feed_detail::BufferedFeedWriter>(out, options, &jsonfeed::write);
 }
 
 std::vector<Error> lint(const Document& doc) {

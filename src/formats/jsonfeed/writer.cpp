@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MIT
 // JSON Feed 1.1 writer: straight into a string; `_pressroom` objects (top level and per item)
 // carry the canonical JSON of the records, so that pressroom reads its own feeds back exactly.
+//
+// Streaming: JSON object members have no order, so the top-level `_pressroom` (the Feed record
+// and the entity tables) is written after `items`. The record writer writes the head (version,
+// title, links...) when the first article arrives, each item at once, and `_pressroom` at
+// finish(); only the feed and entity records are kept in memory.
 #include <ostream>
 
 #include "formats/feed/feed.hpp"
+#include "formats/feed/module.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "formats/json/codec.hpp"
 #include "pressroom/jsonfeed.hpp"
@@ -206,69 +212,103 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag, const Document&
   j.end_object();
 }
 
+// Writes JSON Feed 1.1 in three steps (head, items, tail) for the record writer.
+class Emitter {
+ public:
+  static constexpr bool tables_at_tail = true;
+
+  Emitter(std::string& out, const WriteOptions& options) : j_(out, options) {}
+
+  bool head(const Document& doc) {
+    JsonOut& j = j_;
+    const Feed& f = doc.feed;
+    j.begin_object();
+    j.member("version", version_1_1);
+    std::string title = f.title;
+    if (title.empty()) {
+      if (const Organization* o = feed_detail::feed_publisher(doc)) title = o->name;
+      if (title.empty()) title = "Untitled";
+      diag_.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
+                 "feed.title");
+    }
+    j.member("title", title);
+    j.member("home_page_url", f.home_page_url);
+    j.member("feed_url", f.feed_url);
+    j.member("description", f.description);
+    j.member("next_url", f.next_url);
+    j.member("icon", f.logo.empty() ? f.icon : f.logo);
+    j.member("favicon", f.icon);
+    write_authors(j, doc, f.authors);
+    j.member("language", f.language);
+    j.key("items");
+    j.begin_array();
+    return true;
+  }
+
+  void item(const Document& doc, const Article& a, const Document*, bool) {
+    write_item(j_, diag_, doc, a, index_++);
+  }
+
+  void tail(const Document& doc) {
+    JsonOut& j = j_;
+    j.end_array();
+    j.key("_pressroom");
+    j.begin_object();
+    if (doc.pressroom_version != model_version)
+      j.member("pressroom_version", doc.pressroom_version);
+    if (!doc.extensions.empty()) {
+      j.key("extensions");
+      j.begin_object();
+      for (const auto& [k, v] : doc.extensions) {
+        j.key(k);
+        j.string(v);
+      }
+      j.end_object();
+    }
+    j.canonical("feed", doc.feed);
+    const auto table = [&](std::string_view name, const auto& rows) {
+      if (rows.empty()) return;
+      j.key(name);
+      j.begin_array();
+      for (const auto& row : rows) j.canonical_item(row);
+      j.end_array();
+    };
+    table("organizations", doc.organizations);
+    table("commissioners", doc.commissioners);
+    table("people", doc.people);
+    table("legislation", doc.legislation);
+    table("contacts", doc.contacts);
+    j.end_object();
+    j.end_object();
+    j.out() += '\n';
+    if (j.repaired() > 0) diag_.warn(ErrorCode::invalid_value, "invalid UTF-8 written as U+FFFD");
+  }
+
+  std::vector<Error>& warnings() { return diag_.warnings(); }
+  static Error head_error() { return detail::make_error(ErrorCode::io, "jsonfeed", "no head"); }
+
+ private:
+  JsonOut j_;
+  feed_detail::WriteDiagnostics diag_{"jsonfeed"};
+  std::size_t index_ = 0;
+};
+
 }  // namespace
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
   std::string out;
   out.reserve(4096 + doc.articles.size() * 4096);
-  feed_detail::WriteDiagnostics diag("jsonfeed");
-  JsonOut j(out, options);
-  const Feed& f = doc.feed;
-  j.begin_object();
-  j.member("version", version_1_1);
-  std::string title = f.title;
-  if (title.empty()) {
-    if (const Organization* o = feed_detail::feed_publisher(doc)) title = o->name;
-    if (title.empty()) title = "Untitled";
-    diag.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
-              "feed.title");
-  }
-  j.member("title", title);
-  j.member("home_page_url", f.home_page_url);
-  j.member("feed_url", f.feed_url);
-  j.member("description", f.description);
-  j.member("next_url", f.next_url);
-  j.member("icon", f.logo.empty() ? f.icon : f.logo);
-  j.member("favicon", f.icon);
-  write_authors(j, doc, f.authors);
-  j.member("language", f.language);
-  j.key("_pressroom");
-  j.begin_object();
-  if (doc.pressroom_version != model_version) j.member("pressroom_version", doc.pressroom_version);
-  if (!doc.extensions.empty()) {
-    j.key("extensions");
-    j.begin_object();
-    for (const auto& [k, v] : doc.extensions) {
-      j.key(k);
-      j.string(v);
-    }
-    j.end_object();
-  }
-  j.canonical("feed", f);
-  const auto table = [&](std::string_view name, const auto& rows) {
-    if (rows.empty()) return;
-    j.key(name);
-    j.begin_array();
-    for (const auto& row : rows) j.canonical_item(row);
-    j.end_array();
-  };
-  table("organizations", doc.organizations);
-  table("commissioners", doc.commissioners);
-  table("people", doc.people);
-  table("legislation", doc.legislation);
-  table("contacts", doc.contacts);
-  j.end_object();
-  j.key("items");
-  j.begin_array();
-  for (std::size_t i = 0; i < doc.articles.size(); ++i)
-    write_item(j, diag, doc, doc.articles[i], i);
-  j.end_array();
-  j.end_object();
-  out += '\n';
-  if (j.repaired() > 0) diag.warn(ErrorCode::invalid_value, "invalid UTF-8 written as U+FFFD");
+  Emitter e(out, options);
+  (void)e.head(doc);
+  for (const auto& a : doc.articles) e.item(doc, a, nullptr, false);
+  e.tail(doc);
   Result<std::string> r(std::move(out));
-  r.warnings() = std::move(diag.warnings());
+  r.warnings() = std::move(e.warnings());
   return r;
+}
+
+std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {
+  return std::make_unique<feed_detail::StreamingFeedWriter<Emitter>>(out, options);
 }
 
 }  // namespace jsonfeed

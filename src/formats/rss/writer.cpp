@@ -1,10 +1,39 @@
 // SPDX-License-Identifier: MIT
-// RSS 2.0 writer: straight into a string, items in Document order, every namespace declared
-// on the root, the pressroom extension carrying what RSS has no element for.
+// RSS 2.0 writer: straight into a string (no DOM), items in Document order, every namespace
+// declared on the root.
+//
+// How a Document travels in RSS (the Atom writer follows the same plan):
+//
+// - Native elements carry what they can, written so that pressroom reads them back exactly:
+//   guid (id; isPermaLink="true" only when the id is the url), link (url), title (headline),
+//   description (the summary when there is one, else the HTML body), content:encoded (the HTML
+//   body when there is a summary, possibly empty), pubDate (date_published), atom:updated
+//   (date_modified), dc:language, dc:rights, dc:creator (authors), category (+domain),
+//   media:content (every Media, Media RSS; a `pressroom:role` attribute keeps the role),
+//   atom:link (every Link), source (+url). For foreign readers only: one enclosure (the first
+//   media) and comments (the first "replies" link); pressroom ignores them.
+// - Each item ends with one `<pressroom:article>` holding, in canonical XML, only the fields
+//   the native elements cannot give back exactly (kind, dateline, contact_note, the entity
+//   references, statements, extensions, an author with an id or roles, a date whose precision
+//   RFC 822 loses...). Its presence marks the item as pressroom's own: the reader then reads
+//   the native elements exactly (no trimming, no sanitising) and lets the residual win.
+//   Attributes: body="blocks" when the HTML body was rendered from the body blocks (the reader
+//   parses it back into blocks, removing the dateline and contact note added to it);
+//   derived="title creator" names native elements the writer made up (a title taken from the
+//   id, a dc:creator taken from the publisher), which the reader ignores.
+// - The channel ends with the pressroom head: the Feed record (native channel elements may hold
+//   derived values), then the entity tables. It comes after the items so that the record
+//   writer streams: it writes the channel head when the first article arrives and every
+//   article at once; entity records are kept until finish() (they are small).
+// - The channel link is required (RSS 2.0): home_page_url, else feed_url, else the publisher's
+//   url, else the first article url or alternate link, else feed.id when it is an IRI; a
+//   Document without any URL gets the placeholder "urn:pressroom:feed" and a warning (lint
+//   reports it); the pressroom:feed record keeps the real (empty) values.
 #include <ostream>
 
 #include "formats/feed/module.hpp"
 #include "formats/feed/xml_out.hpp"
+#include "pressroom/model/enums.hpp"
 #include "pressroom/rss.hpp"
 
 namespace pressroom {
@@ -15,67 +44,128 @@ namespace {
 
 using feed_detail::XmlOut;
 
-// The HTML body of an article for content:encoded / description: body_html when present,
-// else the blocks, with the dateline in front and the contact note after (MODEL.md 5.2).
-std::string body_markup(const Article& a) {
-  if (!a.body_html.empty()) return a.body_html;
-  std::vector<Block> blocks = a.body;
-  if (a.dateline && !a.dateline->raw.empty()) {
-    if (!blocks.empty() && blocks.front().type == BlockType::paragraph) {
-      blocks.front().text = a.dateline->raw + " " + blocks.front().text;
-    } else {
-      blocks.insert(blocks.begin(), Block{BlockType::paragraph, a.dateline->raw});
-    }
-  }
-  if (!a.contact_note.empty()) blocks.push_back(Block{BlockType::paragraph, a.contact_note});
-  return feed_detail::blocks_to_html(blocks);
+// Canonical positions of the Article fields the writer may carry natively.
+struct F {
+  std::size_t id = feed_detail::article_field("id");
+  std::size_t url = feed_detail::article_field("url");
+  std::size_t headline = feed_detail::article_field("headline");
+  std::size_t date_published = feed_detail::article_field("date_published");
+  std::size_t date_modified = feed_detail::article_field("date_modified");
+  std::size_t language = feed_detail::article_field("language");
+  std::size_t summary = feed_detail::article_field("summary");
+  std::size_t body = feed_detail::article_field("body");
+  std::size_t body_html = feed_detail::article_field("body_html");
+  std::size_t authors = feed_detail::article_field("authors");
+  std::size_t categories = feed_detail::article_field("categories");
+  std::size_t media = feed_detail::article_field("media");
+  std::size_t links = feed_detail::article_field("links");
+  std::size_t rights = feed_detail::article_field("rights");
+  std::size_t source = feed_detail::article_field("source");
+  std::size_t extensions = feed_detail::article_field("extensions");
+};
+const F& fields() {
+  static const F f;
+  return f;
 }
 
-void write_date(XmlOut& x, feed_detail::WriteDiagnostics& diag, std::string_view name,
-                const std::optional<DateTime>& dt, const std::string& path) {
-  if (!dt) return;
+bool plain_ref(const EntityRef& r) {
+  return r.id.empty() && r.roles.empty() && r.as_written.empty() && !r.name.empty();
+}
+
+void write_media(XmlOut& x, const Media& m) {
+  std::string length, duration, width, height;
+  if (m.length_bytes) length = std::to_string(*m.length_bytes);
+  if (m.duration_seconds) duration = detail::format_double(*m.duration_seconds);
+  if (m.width) width = std::to_string(*m.width);
+  if (m.height) height = std::to_string(*m.height);
+  const std::string_view role = m.role == MediaRole::unspecified ? "" : to_string(m.role);
+  const bool children = !m.title.empty() || !m.caption.empty() || !m.credit.empty();
+  const std::initializer_list<XmlOut::Attr> attrs = {
+      {"url", m.url},   {"type", m.media_type}, {"fileSize", length}, {"duration", duration},
+      {"width", width}, {"height", height},     {"lang", m.language}, {"pressroom:role", role}};
+  if (!children) {
+    x.empty("media:content", attrs);
+    return;
+  }
+  x.open("media:content", attrs);
+  x.element("media:title", m.title, {{"type", "plain"}});
+  x.element("media:description", m.caption, {{"type", "plain"}});
+  x.element("media:credit", m.credit);
+  x.close("media:content");
+}
+
+void write_link(XmlOut& x, const Link& l) {
+  const std::string length = l.length_bytes ? std::to_string(*l.length_bytes) : std::string();
+  x.empty("atom:link", {{"href", l.href},
+                        {"rel", l.rel},
+                        {"type", l.media_type},
+                        {"hreflang", l.hreflang},
+                        {"title", l.title},
+                        {"length", length}});
+}
+
+// Writes an RFC 822 date; true when the reader gets `dt` back from it.
+bool write_date(XmlOut& x, feed_detail::WriteDiagnostics& diag, std::string_view name,
+                const DateTime& dt, const std::string& path, bool rfc3339 = false) {
   std::string s;
-  const auto outcome = feed_detail::append_rfc822(s, *dt);
+  const DateTime shown = feed_detail::without_leap_second(dt);
+  const auto outcome =
+      rfc3339 ? feed_detail::append_rfc3339(s, shown) : feed_detail::append_rfc822(s, shown);
   feed_detail::warn_date(diag, outcome, path);
   x.element(name, s);
+  return feed_detail::date_survives(s, dt);
 }
 
 void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document& doc,
                 const Article& a, std::size_t index) {
+  const F& f = fields();
+  feed_detail::NativeFields native;
+  std::string derived;
   const std::string path = "articles[" + std::to_string(index) + "]";
   x.open("item");
-  const std::string body = body_markup(a);
-  std::string description;
-  std::string encoded;
-  if (!a.summary.empty()) {
-    description = a.summary;
-    encoded = body;
-  } else {
-    description = body;
-  }
+  bool from_blocks = false;
+  std::string storage;
+  const std::string_view body = feed_detail::article_html(a, from_blocks, storage);
+  const std::string_view description = a.summary.empty() ? body : std::string_view(a.summary);
   if (a.headline.empty() && description.empty()) {
-    // RSS 2.0: "all elements of an item are optional, however at least one of title or
-    // description must be present".
+    // RSS 2.0: "at least one of title or description must be present".
     diag.warn(ErrorCode::missing_field, "item without title or description: id used as title",
               path + ".headline");
     x.element("title", a.id);
+    derived = "title";
+  } else {
+    x.element("title", a.headline);
   }
-  x.element("title", a.headline);
+  native.add(f.headline);
   x.element("link", a.url);
+  native.add(f.url);
   x.element("description", description);
-  x.element("content:encoded", encoded);
-  for (const auto& au : a.authors) x.element("dc:creator", feed_detail::ref_name(doc, au));
-  if (a.authors.empty() && !a.publisher_id.empty())
-    x.element("dc:creator", feed_detail::organization_name(doc, a.publisher_id));
-  for (const auto& c : a.categories) x.element("category", c.term, {{"domain", c.scheme}});
-  for (const auto& l : a.links) {
-    if (l.rel == "replies") {
-      x.element("comments", l.href);
-      break;
+  if (!a.summary.empty()) x.element("content:encoded", body, {}, true);
+  native.add(f.summary);
+  native.add(f.body_html);
+  if (from_blocks) native.add(f.body);
+  bool authors_native = true;
+  for (const auto& au : a.authors) {
+    x.element("dc:creator", feed_detail::ref_name(doc, au));
+    authors_native = authors_native && plain_ref(au);
+  }
+  if (authors_native) native.add(f.authors);
+  if (a.authors.empty() && !a.publisher_id.empty()) {
+    const std::string name = feed_detail::organization_name(doc, a.publisher_id);
+    if (!name.empty()) {
+      x.element("dc:creator", name);
+      derived += derived.empty() ? "creator" : " creator";
     }
   }
-  // One enclosure per item in practice (RSS Best Practices); the others travel in the
-  // pressroom extension.
+  bool categories_native = true;
+  for (const auto& c : a.categories) {
+    x.element("category", c.term, {{"domain", c.scheme}});
+    categories_native = categories_native && !c.term.empty() && c.label.empty() &&
+                        c.kind == CategoryKind::unspecified;
+  }
+  if (categories_native) native.add(f.categories);
+  // One enclosure for foreign readers (RSS Best Practices: one per item); Media RSS carries
+  // every media.
   for (const auto& m : a.media) {
     if (m.url.empty()) continue;
     const std::string length = std::to_string(m.length_bytes.value_or(0));
@@ -83,41 +173,128 @@ void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document& 
     x.empty("enclosure", {{"url", m.url}, {"length", length}, {"type", type}});
     break;
   }
+  bool media_native = true;
+  for (const auto& m : a.media) {
+    if (!m.url.empty()) write_media(x, m);
+    media_native = media_native && !m.url.empty() && m.alt_text.empty();
+  }
+  if (media_native) native.add(f.media);
+  for (const auto& l : a.links) {
+    if (l.rel == "replies" && !l.href.empty()) {
+      x.element("comments", l.href);
+      break;
+    }
+  }
+  bool links_native = true;
+  for (const auto& l : a.links) {
+    // Feed readers take an alternate atom:link as the item's link: links without a rel or
+    // with "alternate" are written as "related" and travel in the residual; a link repeating
+    // the url (with attributes of its own) is left to the residual alone.
+    const bool alternate = l.rel.empty() || l.rel == "alternate";
+    links_native = links_native && !l.href.empty() && !alternate;
+    if (l.href.empty() || (alternate && l.href == a.url)) continue;
+    if (alternate) {
+      Link related = l;
+      related.rel = "related";
+      write_link(x, related);
+    } else {
+      write_link(x, l);
+    }
+  }
+  if (links_native) native.add(f.links);
   if (!a.id.empty()) {
     const bool permalink = a.id == a.url && feed_detail::has_scheme(a.id);
     x.element("guid", a.id, {{"isPermaLink", permalink ? "true" : "false"}});
   } else {
     diag.warn(ErrorCode::missing_field, "article without id: no guid written", path + ".id");
   }
-  write_date(x, diag, "pubDate", a.date_published, path + ".date_published");
+  native.add(f.id);
+  if (!a.date_published ||
+      write_date(x, diag, "pubDate", *a.date_published, path + ".date_published"))
+    native.add(f.date_published);
+  if (!a.date_modified ||
+      write_date(x, diag, "atom:updated", *a.date_modified, path + ".date_modified", true))
+    native.add(f.date_modified);
+  x.element("dc:language", a.language);
+  native.add(f.language);
+  x.element("dc:rights", a.rights);
+  native.add(f.rights);
   if (a.source && !a.source->href.empty()) {
-    const std::string& title = a.source->title.empty() ? a.source->href : a.source->title;
-    x.element("source", title, {{"url", a.source->href}});
+    const Link& s = *a.source;
+    const std::string& title = s.title.empty() ? s.href : s.title;
+    x.element("source", title, {{"url", s.href}});
+    if (!s.title.empty() && s.rel == "via" && s.media_type.empty() && s.hreflang.empty() &&
+        !s.length_bytes)
+      native.add(f.source);
+  } else if (!a.source) {
+    native.add(f.source);
   }
-  feed_detail::write_pressroom_article(x, a);
+  // Foreign elements read from this format go back as they were (when they are well-formed
+  // fragments of foreign namespaces); other formats' extensions travel in the residual.
+  const auto ext = a.extensions.find("rss");
+  bool extensions_native = a.extensions.empty();
+  if (ext != a.extensions.end() && feed_detail::foreign_fragment_ok(ext->second)) {
+    x.raw_line(ext->second);
+    extensions_native = a.extensions.size() == 1;
+  }
+  if (extensions_native) native.add(f.extensions);
+  feed_detail::write_own_article(x, a, native, from_blocks, derived);
   x.close("item");
 }
 
+// The channel link (required): the first of home_page_url, feed_url, the publisher's url, the
+// first article url, the first alternate link of an article, and feed.id when it is an IRI.
+std::string channel_link(const Document& doc) {
+  const Feed& f = doc.feed;
+  if (!f.home_page_url.empty()) return f.home_page_url;
+  if (!f.feed_url.empty()) return f.feed_url;
+  if (const Organization* o = feed_detail::feed_publisher(doc))
+    if (!o->url.empty()) return o->url;
+  for (const auto& a : doc.articles)
+    if (!a.url.empty()) return a.url;
+  for (const auto& a : doc.articles)
+    for (const auto& l : a.links)
+      if ((l.rel.empty() || l.rel == "alternate") && !l.href.empty()) return l.href;
+  if (feed_detail::has_scheme(f.id)) return f.id;
+  return {};
+}
+
+// The link written when the Document has no URL at all (a valid absolute URI; the same
+// placeholder the Atom writer uses for a feed without id).
+constexpr const char* placeholder_link = "urn:pressroom:feed";
+
 // Writes RSS 2.0 in three steps (channel head, items, tail) so that the record writer can
-// stream the items: the pressroom extension of the channel (Feed record, entity tables) goes
-// after the items, where RSS allows channel elements too.
+// stream the items.
 class Emitter {
  public:
   Emitter(std::string& out, const WriteOptions& options) : x_(out, options) {}
 
   // `doc` holds the feed and what is known of the entities and articles when the head is
-  // written (required elements are derived from them).
-  void head(const Document& doc) {
+  // written (required elements are derived from them). False when the head cannot be written.
+  bool head(const Document& doc) {
     XmlOut& x = x_;
     feed_detail::WriteDiagnostics& diag = diag_;
+    const Feed& f = doc.feed;
+    std::string link = channel_link(doc);
+    if (link.empty()) {
+      link = placeholder_link;
+      diag.warn(ErrorCode::missing_field,
+                "Document without any URL: RSS 2.0 requires a channel link, wrote " +
+                    detail::quote(link) + " (set feed.home_page_url)",
+                "feed.home_page_url");
+    } else if (f.home_page_url.empty()) {
+      diag.warn(ErrorCode::missing_field,
+                "feed without home_page_url: channel link " + detail::quote(link),
+                "feed.home_page_url");
+    }
     x.out() += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     x.open("rss", {{"version", "2.0"},
                    {"xmlns:atom", "http://www.w3.org/2005/Atom"},
                    {"xmlns:content", "http://purl.org/rss/1.0/modules/content/"},
                    {"xmlns:dc", "http://purl.org/dc/elements/1.1/"},
+                   {"xmlns:media", "http://search.yahoo.com/mrss/"},
                    {"xmlns:pressroom", pressroom_namespace}});
     x.open("channel");
-    const Feed& f = doc.feed;
     std::string title = f.title;
     if (title.empty()) {
       if (const Organization* o = feed_detail::feed_publisher(doc)) title = o->name;
@@ -126,19 +303,6 @@ class Emitter {
                 "feed.title");
     }
     x.element("title", title);
-    std::string link = f.home_page_url;
-    if (link.empty()) link = f.feed_url;
-    if (link.empty())
-      if (const Organization* o = feed_detail::feed_publisher(doc)) link = o->url;
-    if (link.empty() && !doc.articles.empty()) link = doc.articles.front().url;
-    if (link.empty()) {
-      diag.warn(ErrorCode::missing_field, "feed without home_page_url: channel link left out",
-                "feed.home_page_url");
-    } else if (f.home_page_url.empty()) {
-      diag.warn(ErrorCode::missing_field,
-                "feed without home_page_url: channel link " + detail::quote(link),
-                "feed.home_page_url");
-    }
     x.element("link", link);
     std::string description = f.description;
     if (description.empty()) {
@@ -153,7 +317,7 @@ class Emitter {
     if (!f.next_url.empty()) x.empty("atom:link", {{"href", f.next_url}, {"rel", "next"}});
     x.element("language", f.language);
     x.element("copyright", f.rights);
-    write_date(x, diag, "lastBuildDate", f.updated, "feed.updated");
+    if (f.updated) (void)write_date(x, diag, "lastBuildDate", *f.updated, "feed.updated");
     for (const auto& c : f.categories) x.element("category", c.term, {{"domain", c.scheme}});
     if (!f.generator.name.empty()) {
       std::string g = f.generator.name;
@@ -162,7 +326,7 @@ class Emitter {
     }
     if (f.ttl_minutes && *f.ttl_minutes >= 0) x.element("ttl", std::to_string(*f.ttl_minutes));
     const std::string& image = f.logo.empty() ? f.icon : f.logo;
-    if (!image.empty() && !link.empty()) {
+    if (!image.empty()) {
       x.open("image");
       x.element("url", image);
       x.element("title", title);
@@ -170,9 +334,14 @@ class Emitter {
       x.close("image");
     }
     for (const auto& a : f.authors) x.element("dc:creator", feed_detail::ref_name(doc, a));
+    return true;
   }
 
-  void item(const Document& doc, const Article& a) { write_item(x_, diag_, doc, a, index_++); }
+  static constexpr bool tables_at_tail = true;
+
+  void item(const Document& doc, const Article& a, const Document*, bool) {
+    write_item(x_, diag_, doc, a, index_++);
+  }
 
   void tail(const Document& doc) {
     feed_detail::write_pressroom_head(x_, doc);
@@ -186,6 +355,7 @@ class Emitter {
   }
 
   std::vector<Error>& warnings() { return diag_.warnings(); }
+  static Error head_error() { return detail::make_error(ErrorCode::io, "rss", "no head"); }
 
  private:
   XmlOut x_;
@@ -197,10 +367,10 @@ class Emitter {
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
   std::string out;
-  out.reserve(4096 + doc.articles.size() * 4096);
+  out.reserve(feed_detail::estimate_feed_size(doc));
   Emitter e(out, options);
-  e.head(doc);
-  for (const auto& a : doc.articles) e.item(doc, a);
+  (void)e.head(doc);
+  for (const auto& a : doc.articles) e.item(doc, a, nullptr, false);
   e.tail(doc);
   Result<std::string> r(std::move(out));
   r.warnings() = std::move(e.warnings());

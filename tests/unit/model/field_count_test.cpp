@@ -60,10 +60,10 @@ constexpr bool counts_agree() {
 template <class... T>
 struct TypeList {};
 using Reflected =
-    TypeList<DateTime, GeoPoint, Identifier, Location, Dateline, Link, Media, Category, Quantity,
-             EntityRef, Block, PersonName, PhoneNumber, Email, PostalAddress, InstantMessaging,
-             Organization, Office, Term, Commissioner, Person, Legislation, Contact, Statement,
-             Article, Generator, Feed, Document>;
+    TypeList<DateTime, GeoPoint, Identifier, Location, Dateline, Link, TextInfo, Media, Category,
+             Quantity, EntityRef, Block, PersonName, PhoneNumber, Email, PostalAddress,
+             InstantMessaging, Organization, Office, Term, Commissioner, Person, Legislation,
+             Contact, Statement, Article, Generator, Feed, Document>;
 
 template <class... T>
 constexpr bool all_agree(TypeList<T...>) {
