@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Internals of the `pressroom` command-line tool: argument parsing, input and output files,
-// the progress line, diagnostics, document merging and the commands. No format logic lives
-// here; everything goes through the public API of the library.
+// the progress line, diagnostics and the commands (merging is pressroom::Merger). No format logic
+// lives here; everything goes through the public API of the library.
 #ifndef PRESSROOM_CLI_CLI_HPP
 #define PRESSROOM_CLI_CLI_HPP
 
@@ -79,28 +79,43 @@ Error cli_error(ErrorCode code, std::string message);
 // ---------------------------------------------------------------------------------------------
 // Progress
 
-/// The progress line on stderr for big inputs when stderr is a terminal.
+/// When the progress line is shown.
+enum class ProgressMode {
+  automatic,  ///< when stderr is a terminal and the inputs are over 4 MB
+  always,     ///< --progress: always (also when stderr is not a terminal)
+  never       ///< --no-progress
+};
+
+/// The progress line on stderr: bytes done of the total, records, rate and time left, redrawn
+/// with '\r' at most ten times a second and cleared at the end. One line covers every input
+/// of a command: `next_input()` moves on to the next one.
 class Progress {
  public:
-  /// Enabled only when stderr is a terminal and `total` is known and over 4 MB.
-  Progress(std::string name, std::optional<std::uint64_t> total);
+  /// `total`: the size of all inputs, when known. Shown per `mode`.
+  Progress(std::string name, std::optional<std::uint64_t> total,
+           ProgressMode mode = ProgressMode::automatic);
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
   ~Progress();
   /// True when the line is shown.
   [[nodiscard]] bool enabled() const noexcept { return enabled_; }
-  /// Input bytes consumed so far.
+  /// Starts input `name`; `bytes()` counts from the end of the inputs before it.
+  void next_input(std::string name);
+  /// Bytes of the current input consumed so far.
   void bytes(std::uint64_t done);
   /// One more record read.
   void record();
+  /// `n` more records read.
+  void records(std::uint64_t n);
   /// Clears the line (also done by the destructor).
   void finish();
 
  private:
   void maybe_draw(bool force);
   std::string name_;
-  std::uint64_t total_ = 0;
-  std::uint64_t done_ = 0;
+  std::optional<std::uint64_t> total_;
+  std::uint64_t base_ = 0;     // bytes of the inputs before the current one
+  std::uint64_t current_ = 0;  // bytes of the current input
   std::uint64_t records_ = 0;
   bool enabled_ = false;
   bool drawn_ = false;
@@ -108,6 +123,9 @@ class Progress {
   std::int64_t start_ns_ = 0;
   std::int64_t last_draw_ns_ = 0;
 };
+
+/// The progress mode of --progress / --no-progress (the last given wins).
+ProgressMode progress_mode(const Args& args);
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -216,11 +234,6 @@ class Output {
 // ---------------------------------------------------------------------------------------------
 // Documents
 
-/// Appends `from` to `into`: tables are appended, records whose id is already present are
-/// dropped with a warning (the first wins); the first non-empty feed is kept. Each warning
-/// goes to `warnings`. The one place to change for smarter merging of entities.
-void merge_documents(Document& into, Document&& from, std::vector<Error>& warnings);
-
 /// The formats the tool uses: the core's, and the extractor's `text` and `html`, which are
 /// loaded on first need (registry.cpp) so that other commands start fast. Pointers returned
 /// stay valid for the Catalog's lifetime.
@@ -236,6 +249,9 @@ class Catalog {
   const Format* find(std::string_view name);
   /// The format the ending of `path` names, or null.
   const Format* find_by_path(std::string_view path);
+  /// The core format the ending of `path` names, or null: what a directory given as input
+  /// contributes (not pages, which the extractor would claim for any .txt or .html).
+  [[nodiscard]] const Format* find_archive_by_path(std::string_view path) const;
   /// The readable format of an input with first bytes `head` and name `path`, or null.
   const Format* detect(std::string_view head, std::string_view path);
   /// For `extract`: `html` when the input looks like HTML, else `text`; null without the

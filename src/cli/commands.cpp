@@ -1,40 +1,52 @@
 // SPDX-License-Identifier: MIT
 // The commands: convert, extract, validate, formats, stats.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
+#include <set>
 
 #include <unistd.h>
 
 #include "cli.hpp"
+#include "pressroom/merge.hpp"
 #include "pressroom/model/validate.hpp"
 
 namespace pressroom::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 // --- help texts ---------------------------------------------------------------------------
 
 constexpr std::string_view convert_help =
-    "Usage: pressroom convert [--from F] --to F [-o OUT] [--strict] [--base-url U] [--compact]\n"
-    "                         IN... | -\n"
-    "Reads each input (- is standard input; with no input, a piped standard input), merges\n"
-    "them into one Document and writes it.\n"
+    "Usage: pressroom convert [--from F] --to F [-o OUT | --split DIR] [--strict]\n"
+    "                         [--base-url U] [--compact] [--[no-]progress] IN... | -\n"
+    "Reads each input (- is standard input; a directory stands for the files in it whose\n"
+    "name gives a format; with no input, a piped standard input) and writes them as one\n"
+    "Document: entities that several inputs share (same identifiers, URL or normalised name)\n"
+    "become one record and references follow them; a repeated article is kept once.\n"
     "\n"
     "  --from F      input format (default: detected from content, then file name)\n"
     "  --to F        output format (default: from the extension of -o)\n"
     "  -o, --output OUT\n"
     "                write to OUT (atomically: a temporary file renamed on success)\n"
     "                instead of standard output\n"
+    "  --split DIR   one output per input instead: DIR/STEM.EXT, each written atomically\n"
     "  --strict      fail on the first problem a lenient read would repair; any warning\n"
     "                makes the exit status 1 and leaves OUT untouched\n"
     "  --base-url U  resolve relative links against U\n"
     "  --compact     no indentation in JSON and XML output\n"
+    "  --progress    show the progress line on standard error even when it is not a\n"
+    "                terminal (default: on a terminal, for inputs over 4 MB)\n"
+    "  --no-progress never show it\n"
     "  -h, --help    show this help\n"
     "\n"
-    "Inputs in a streaming format (jsonl) convert record by record to a streaming writer,\n"
-    "in bounded memory. 'pressroom formats' lists the formats.\n";
+    "A single input in a streaming format (jsonl) converts record by record to a streaming\n"
+    "writer (json, xml, rss, jsonl), in bounded memory. 'pressroom formats' lists the formats.\n";
 
 constexpr std::string_view extract_help =
     "Usage: pressroom extract [--from text|html] [--to F] [-o OUT] [--strict] [--base-url U]\n"
@@ -53,7 +65,8 @@ constexpr std::string_view extract_help =
     "  -h, --help    show this help\n";
 
 constexpr std::string_view validate_help =
-    "Usage: pressroom validate [--as F] [--from F] [--strict] [--base-url U] IN... | -\n"
+    "Usage: pressroom validate [--as F] [--from F] [--strict] [--base-url U] [--[no-]progress]\n"
+    "                          IN... | -\n"
     "Reads each input and checks the Document it holds (ids, references, required fields,\n"
     "dates). Prints every problem on standard error and a summary line per input on standard\n"
     "output. Exit status 1 when there are errors.\n"
@@ -73,7 +86,8 @@ constexpr std::string_view formats_help =
     "  -h, --help    show this help\n";
 
 constexpr std::string_view stats_help =
-    "Usage: pressroom stats [--json] [--from F] [--strict] [--base-url U] IN... | -\n"
+    "Usage: pressroom stats [--json] [--from F] [--strict] [--base-url U] [--[no-]progress]\n"
+    "                       IN... | -\n"
     "Counts the records of each type in the inputs, and the warnings, summed over the inputs.\n"
     "Streaming formats are counted record by record, in bounded memory.\n"
     "\n"
@@ -104,37 +118,74 @@ bool parse_command(std::string_view command, std::string_view help, int argc, ch
   return true;
 }
 
-/// A reader format given by name, or a usage error.
-const Format* readable_format(Catalog& registry, std::string_view command, const std::string& name,
-                              int& exit) {
-  const Format* f = registry.find(name);
-  if (!f) {
-    exit = usage_error(command, "unknown format '" + name + "'; 'pressroom formats' lists them");
-  } else if (!f->read && !f->read_stream) {
-    exit = usage_error(command, "format '" + name + "' cannot be read");
-    f = nullptr;
-  }
-  return f;
+/// The options of every command that reads inputs, followed by `more`.
+std::vector<OptionSpec> reading_specs(std::vector<OptionSpec> more) {
+  std::vector<OptionSpec> specs = {{"--from", "--from", true},
+                                   {"--strict", "--strict", false},
+                                   {"--base-url", "--base-url", true},
+                                   {"--progress", "--progress", false},
+                                   {"--no-progress", "--no-progress", false}};
+  specs.insert(specs.end(), more.begin(), more.end());
+  return specs;
 }
 
-/// A writer format given by name, or a usage error.
-const Format* writable_format(Catalog& registry, std::string_view command, const std::string& name,
-                              int& exit) {
+/// A format given by name that can be read (`for_reading`) or written, or a usage error.
+const Format* named_format(Catalog& registry, std::string_view command, const std::string& name,
+                           bool for_reading, int& exit) {
   const Format* f = registry.find(name);
   if (!f) {
     exit = usage_error(command, "unknown format '" + name + "'; 'pressroom formats' lists them");
-  } else if (!f->write && !f->open_writer) {
+  } else if (for_reading && !f->read && !f->read_stream) {
+    exit = usage_error(command, "format '" + name + "' cannot be read");
+    f = nullptr;
+  } else if (!for_reading && !f->write && !f->open_writer) {
     exit = usage_error(command, "format '" + name + "' cannot be written");
     f = nullptr;
   }
   return f;
 }
 
-ReadOptions read_options(const Args& args) {
-  ReadOptions options;
-  if (args.has("--strict")) options.mode = Mode::strict;
-  options.base_url = args.get("--base-url");
-  return options;
+/// Picks the reader of an opened input.
+using Detector = std::function<const Format*(const Input&)>;
+
+/// What convert, extract, validate and stats set up alike from their options: the formats,
+/// the reader (forced by --from or detected), read options, --strict and the progress mode.
+struct Setup {
+  Catalog registry;
+  const Format* from = nullptr;  ///< --from, or null to detect
+  Detector detect;
+  ReadOptions read;
+  bool strict = false;
+  ProgressMode progress = ProgressMode::automatic;
+};
+
+/// Fills `setup` from `args`; false (with `exit` set) on a usage error.
+bool set_up(std::string_view command, const Args& args, Setup& setup, int& exit) {
+  if (args.has("--from")) {
+    setup.from = named_format(setup.registry, command, args.get("--from"), true, exit);
+    if (!setup.from) return false;
+  }
+  if (setup.from) {
+    const Format* forced = setup.from;
+    setup.detect = [forced](const Input&) { return forced; };
+  } else {
+    Catalog& registry = setup.registry;
+    setup.detect = [&registry](const Input& in) {
+      return registry.detect(in.head(), in.detect_path());
+    };
+  }
+  setup.strict = args.has("--strict");
+  if (setup.strict) setup.read.mode = Mode::strict;
+  setup.read.base_url = args.get("--base-url");
+  setup.progress = progress_mode(args);
+  return true;
+}
+
+/// Record counts of `doc`, for the progress line.
+std::uint64_t record_count(const Document& doc) {
+  return (doc.feed.empty() ? 0 : 1) + doc.articles.size() + doc.organizations.size() +
+         doc.commissioners.size() + doc.people.size() + doc.legislation.size() +
+         doc.contacts.size();
 }
 
 /// Reads a whole Document from `in` as `format`.
@@ -146,7 +197,9 @@ Result<Document> read_document(Input& in, const Format& format, ReadOptions opti
   if (format.read) {
     Result<std::string> data = in.read_all(options.limits.max_input_bytes, progress);
     if (!data) return data.error();
-    return format.read(*data, options);
+    Result<Document> doc = format.read(*data, options);
+    if (doc) progress.records(record_count(*doc));
+    return doc;
   }
   Document doc;
   const RecordSink sink = [&](Record&& record) -> Status {
@@ -210,8 +263,59 @@ bool default_to_stdin(Args& args) {
   return true;
 }
 
-/// Picks the reader of an opened input.
-using Detector = std::function<const Format*(const Input&)>;
+/// The inputs with each directory replaced by the files under it (sorted, hidden ones
+/// skipped) whose name gives a readable core format (feeds and archives, not pages). Reports and
+/// returns false when a directory cannot be listed or holds no such file.
+bool expand_inputs(const std::vector<std::string>& given, Catalog& registry, Reporter& reporter,
+                   std::vector<std::string>& out) {
+  bool ok = true;
+  for (const std::string& path : given) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_directory(path, ec)) {
+      out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec)) continue;
+      const Format* f = registry.find_archive_by_path(name);
+      if (f && (f->read || f->read_stream)) found.push_back(it->path().string());
+    }
+    if (ec) {
+      reporter.report(path, cli_error(ErrorCode::io, "cannot list: " + ec.message()));
+      ok = false;
+      continue;
+    }
+    if (found.empty()) {
+      reporter.report(path,
+                      cli_error(ErrorCode::io, "no file in a known format in this directory"));
+      ok = false;
+      continue;
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return ok;
+}
+
+/// The total size of the inputs, when every one is a regular file.
+std::optional<std::uint64_t> total_size(const std::vector<std::string>& inputs) {
+  std::uint64_t total = 0;
+  for (const std::string& path : inputs) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_regular_file(path, ec)) return std::nullopt;
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (ec) return std::nullopt;
+    total += size;
+  }
+  return total;
+}
 
 /// Opens an input and picks its format; reports and returns false on failure.
 bool open_input(const std::string& path, const Detector& detect, Reporter& reporter,
@@ -231,25 +335,19 @@ bool open_input(const std::string& path, const Detector& detect, Reporter& repor
   return true;
 }
 
-Detector detector(Catalog& registry, const Format* forced) {
-  if (forced) return [forced](const Input&) { return forced; };
-  return [&registry](const Input& in) { return registry.detect(in.head(), in.detect_path()); };
-}
-
 struct ConvertPlan {
-  Detector detect;
+  Setup* setup = nullptr;
   const Format* to = nullptr;
-  std::string output;  // "" = standard output
-  ReadOptions read;
+  std::string output;     // "" = standard output
+  std::string split_dir;  // --split: one output per input in this directory
   WriteOptions write;
-  bool strict = false;
+  MergeOptions merge;
 };
 
 /// Converts one input record by record.
 bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, Output& out,
-                       Reporter& reporter) {
-  Progress progress(in.name(), in.size());
-  ReadOptions options = plan.read;
+                       Reporter& reporter, Progress& progress) {
+  ReadOptions options = plan.setup->read;
   if (progress.enabled()) {
     options.on_progress = [&progress](std::uint64_t done) { progress.bytes(done); };
   }
@@ -262,7 +360,6 @@ bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, O
     return status;
   };
   Status status = from.read_stream(in.stream(), sink, options);
-  progress.finish();
   reporter.report_all(in.name(), status.warnings());
   bool ok = true;
   if (write_error) {
@@ -282,108 +379,179 @@ bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, O
   return ok;
 }
 
-int execute_convert(std::string_view command, const ConvertPlan& plan,
-                    const std::vector<std::string>& inputs) {
-  Reporter reporter;
-  Result<std::unique_ptr<Output>> opened = Output::open(plan.output);
-  if (!opened) {
-    reporter.report(plan.output, opened.error());
-    return exit_bad_input;
-  }
-  Output& out = **opened;
-  bool ok = true;
-  if (inputs.size() == 1) {
-    std::unique_ptr<Input> in;
-    const Format* from = nullptr;
-    if (!open_input(inputs[0], plan.detect, reporter, in, from)) return exit_bad_input;
-    if (from->read_stream && plan.to->open_writer) {
-      ok = convert_streaming(*in, *from, plan, out, reporter);
-    } else {
-      Progress progress(in->name(), in->size());
-      Result<Document> doc = read_document(*in, *from, plan.read, progress);
-      progress.finish();
-      reporter.report_all(in->name(), doc.warnings());
-      if (!doc) {
-        reporter.report(in->name(), doc.error());
-        ok = false;
-      } else {
-        std::vector<Error> warnings;
-        Status written = write_document(*doc, *plan.to, plan.write, out.stream(), warnings);
-        reporter.report_all(out.name(), warnings);
-        if (!written) {
-          reporter.report(out.name(), written.error());
-          ok = false;
-        }
-      }
-    }
-  } else {
-    Document merged;
-    bool first = true;
-    for (const std::string& path : inputs) {
-      std::unique_ptr<Input> in;
-      const Format* from = nullptr;
-      if (!open_input(path, plan.detect, reporter, in, from)) return exit_bad_input;
-      Progress progress(in->name(), in->size());
-      Result<Document> doc = read_document(*in, *from, plan.read, progress);
-      progress.finish();
-      reporter.report_all(in->name(), doc.warnings());
-      if (!doc) {
-        reporter.report(in->name(), doc.error());
-        return exit_bad_input;
-      }
-      if (first) {
-        merged = std::move(*doc);
-        first = false;
-      } else {
-        std::vector<Error> warnings;
-        merge_documents(merged, std::move(*doc), warnings);
-        reporter.report_all(in->name(), warnings);
-      }
-    }
-    std::vector<Error> warnings;
-    Status written = write_document(merged, *plan.to, plan.write, out.stream(), warnings);
-    reporter.report_all(out.name(), warnings);
-    if (!written) {
-      reporter.report(out.name(), written.error());
-      ok = false;
-    }
-  }
-  if (ok && plan.strict && reporter.warnings() > 0) {
-    std::string text = "pressroom " + std::string(command) + ": " +
-                       std::to_string(reporter.warnings()) +
-                       " warning(s) under --strict; no output written\n";
+/// Writes `doc` to `out`, reporting what goes wrong.
+bool write_to(const Document& doc, const ConvertPlan& plan, Output& out, Reporter& reporter) {
+  std::vector<Error> warnings;
+  Status written = write_document(doc, *plan.to, plan.write, out.stream(), warnings);
+  reporter.report_all(out.name(), warnings);
+  if (!written) reporter.report(out.name(), written.error());
+  return static_cast<bool>(written);
+}
+
+/// Commits `out` when `ok` and no warning came under --strict since `warnings_before`;
+/// else discards it. Returns whether the output was written.
+bool settle_output(std::string_view command, const ConvertPlan& plan, Output& out, bool ok,
+                   Reporter& reporter, std::size_t warnings_before) {
+  const std::size_t warnings = reporter.warnings() - warnings_before;
+  if (ok && plan.setup->strict && warnings > 0) {
+    std::string text = "pressroom " + std::string(command) + ": " + std::to_string(warnings) +
+                       " warning(s) under --strict; " + out.name() + " not written\n";
     std::fwrite(text.data(), 1, text.size(), stderr);
     ok = false;
   }
   if (!ok) {
     out.discard();
-    return exit_bad_input;
+    return false;
   }
   Status committed = out.commit();
   if (!committed) {
     reporter.report(out.name(), committed.error());
+    return false;
+  }
+  return true;
+}
+
+/// Converts the one input `path` to `output` (streaming when both formats can).
+bool convert_one(std::string_view command, const ConvertPlan& plan, const std::string& path,
+                 const std::string& output, Reporter& reporter, Progress& progress) {
+  const std::size_t warnings_before = reporter.warnings();
+  std::unique_ptr<Input> in;
+  const Format* from = nullptr;
+  if (!open_input(path, plan.setup->detect, reporter, in, from)) return false;
+  Result<std::unique_ptr<Output>> opened = Output::open(output);
+  if (!opened) {
+    reporter.report(output, opened.error());
+    return false;
+  }
+  Output& out = **opened;
+  progress.next_input(in->name());
+  bool ok = true;
+  if (from->read_stream && plan.to->open_writer) {
+    ok = convert_streaming(*in, *from, plan, out, reporter, progress);
+  } else {
+    Result<Document> doc = read_document(*in, *from, plan.setup->read, progress);
+    reporter.report_all(in->name(), doc.warnings());
+    if (!doc) {
+      reporter.report(in->name(), doc.error());
+      ok = false;
+    } else {
+      ok = write_to(*doc, plan, out, reporter);
+    }
+  }
+  progress.finish();
+  return settle_output(command, plan, out, ok, reporter, warnings_before);
+}
+
+/// Reads every input, merges them (pressroom::Merger) and writes the result.
+bool convert_merged(std::string_view command, const ConvertPlan& plan,
+                    const std::vector<std::string>& inputs, Reporter& reporter,
+                    Progress& progress) {
+  Result<std::unique_ptr<Output>> opened = Output::open(plan.output);
+  if (!opened) {
+    reporter.report(plan.output.empty() ? "<stdout>" : plan.output, opened.error());
+    return false;
+  }
+  Output& out = **opened;
+  Merger merger(plan.merge);
+  bool ok = true;
+  for (const std::string& path : inputs) {
+    std::unique_ptr<Input> in;
+    const Format* from = nullptr;
+    if (!open_input(path, plan.setup->detect, reporter, in, from)) {
+      ok = false;
+      break;
+    }
+    progress.next_input(in->name());
+    Result<Document> doc = read_document(*in, *from, plan.setup->read, progress);
+    reporter.report_all(in->name(), doc.warnings());
+    if (!doc) {
+      reporter.report(in->name(), doc.error());
+      ok = false;
+      break;
+    }
+    reporter.report_all(in->name(), merger.add(std::move(*doc)));
+  }
+  progress.finish();
+  if (ok) {
+    const Result<Document> merged = merger.finish();
+    ok = write_to(*merged, plan, out, reporter);
+  }
+  return settle_output(command, plan, out, ok, reporter, 0);
+}
+
+/// The name of input `path`'s output in `dir`: its stem and the shortest extension of `to`.
+std::string split_output(const std::string& dir, const std::string& path, const Format& to) {
+  std::string stem = path == "-" ? std::string("stdin") : fs::path(path).stem().string();
+  std::string ext;
+  for (const std::string& e : to.extensions) {
+    if (ext.empty() || e.size() < ext.size()) ext = e;
+  }
+  if (!ext.empty()) stem += "." + ext;
+  return (fs::path(dir) / stem).string();
+}
+
+/// --split: one output per input, each written atomically.
+int convert_split(std::string_view command, const ConvertPlan& plan,
+                  const std::vector<std::string>& inputs, Reporter& reporter, Progress& progress) {
+  std::vector<std::string> outputs;
+  std::set<std::string> seen;
+  for (const std::string& path : inputs) {
+    outputs.push_back(split_output(plan.split_dir, path, *plan.to));
+    if (!seen.insert(outputs.back()).second) {
+      return usage_error(command, "two inputs would both write '" + outputs.back() + "'");
+    }
+  }
+  std::error_code ec;
+  fs::create_directories(plan.split_dir, ec);
+  if (ec) {
+    reporter.report(plan.split_dir, cli_error(ErrorCode::io, "cannot create: " + ec.message()));
     return exit_bad_input;
   }
-  return exit_ok;
+  bool ok = true;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    ok = convert_one(command, plan, inputs[i], outputs[i], reporter, progress) && ok;
+  }
+  return ok ? exit_ok : exit_bad_input;
+}
+
+int execute_convert(std::string_view command, const ConvertPlan& plan,
+                    const std::vector<std::string>& given) {
+  Reporter reporter;
+  std::vector<std::string> inputs;
+  if (!expand_inputs(given, plan.setup->registry, reporter, inputs)) {
+    return exit_bad_input;
+  }
+  Progress progress(input_name(inputs.front()), total_size(inputs), plan.setup->progress);
+  if (!plan.split_dir.empty()) return convert_split(command, plan, inputs, reporter, progress);
+  const bool ok = inputs.size() == 1
+                      ? convert_one(command, plan, inputs[0], plan.output, reporter, progress)
+                      : convert_merged(command, plan, inputs, reporter, progress);
+  return ok ? exit_ok : exit_bad_input;
 }
 
 /// The output format from --to, else from the -o file's extension, else `fallback`.
 const Format* output_format(Catalog& registry, std::string_view command, const Args& args,
                             const char* fallback, int& exit) {
-  if (args.has("--to")) return writable_format(registry, command, args.get("--to"), exit);
+  if (args.has("--to")) return named_format(registry, command, args.get("--to"), false, exit);
   const std::string output = args.get("-o");
   if (!output.empty() && output != "-") {
     const Format* f = registry.find_by_path(output);
-    if (f) return writable_format(registry, command, f->name, exit);
+    if (f) return named_format(registry, command, f->name, false, exit);
     if (!fallback) {
       exit = usage_error(command, "cannot tell the output format from '" + output + "'; use --to");
       return nullptr;
     }
   }
-  if (fallback) return writable_format(registry, command, fallback, exit);
+  if (fallback) return named_format(registry, command, fallback, false, exit);
   exit = usage_error(command, "missing --to FORMAT");
   return nullptr;
 }
+
+/// The writing options of convert and extract.
+const std::vector<OptionSpec> writing_specs = {{"--to", "--to", true},
+                                               {"-o", "-o", true},
+                                               {"--output", "-o", true},
+                                               {"--compact", "--compact", false}};
 
 }  // namespace
 
@@ -392,33 +560,29 @@ const Format* output_format(Catalog& registry, std::string_view command, const A
 int run_convert(int argc, char** argv, int first) {
   Args args;
   int exit = exit_ok;
-  if (!parse_command("convert", convert_help, argc, argv, first,
-                     {{"--from", "--from", true},
-                      {"--to", "--to", true},
-                      {"-o", "-o", true},
-                      {"--output", "-o", true},
-                      {"--strict", "--strict", false},
-                      {"--base-url", "--base-url", true},
-                      {"--compact", "--compact", false}},
-                     args, exit)) {
+  std::vector<OptionSpec> specs = writing_specs;
+  specs.push_back({"--split", "--split", true});
+  if (!parse_command("convert", convert_help, argc, argv, first, reading_specs(specs), args,
+                     exit)) {
     return exit;
   }
   if (!default_to_stdin(args))
     return usage_error("convert", "no input given (use - for standard input)");
-  Catalog registry;
-  const Format* from = nullptr;
-  if (args.has("--from")) {
-    from = readable_format(registry, "convert", args.get("--from"), exit);
-    if (!from) return exit;
+  if (args.has("--split") && args.has("-o")) {
+    return usage_error("convert", "give -o or --split, not both");
   }
+  Setup setup;
+  if (!set_up("convert", args, setup, exit)) return exit;
   ConvertPlan plan;
-  plan.to = output_format(registry, "convert", args, nullptr, exit);
+  plan.setup = &setup;
+  plan.to = output_format(setup.registry, "convert", args, nullptr, exit);
   if (!plan.to) return exit;
-  plan.detect = detector(registry, from);
   plan.output = args.get("-o");
-  plan.read = read_options(args);
+  plan.split_dir = args.get("--split");
+  if (args.has("--split") && plan.split_dir.empty()) {
+    return usage_error("convert", "--split needs a directory");
+  }
   plan.write.pretty = !args.has("--compact");
-  plan.strict = args.has("--strict");
   return execute_convert("convert", plan, args.inputs);
 }
 
@@ -427,46 +591,36 @@ int run_convert(int argc, char** argv, int first) {
 int run_extract(int argc, char** argv, int first) {
   Args args;
   int exit = exit_ok;
-  if (!parse_command("extract", extract_help, argc, argv, first,
-                     {{"--from", "--from", true},
-                      {"--to", "--to", true},
-                      {"-o", "-o", true},
-                      {"--output", "-o", true},
-                      {"--strict", "--strict", false},
-                      {"--base-url", "--base-url", true},
-                      {"--compact", "--compact", false}},
-                     args, exit)) {
+  if (!parse_command("extract", extract_help, argc, argv, first, reading_specs(writing_specs), args,
+                     exit)) {
     return exit;
   }
-  Catalog registry;
-  if (!registry.load_extract()) {
+  Setup setup;
+  if (!setup.registry.load_extract()) {
     return usage_error("extract",
                        "not available: this pressroom was built without the extractor "
                        "(pressroom::extract)");
   }
   if (args.inputs.size() != 1) return usage_error("extract", "give exactly one input (or -)");
-  const Format* from = nullptr;
   if (args.has("--from")) {
     const std::string name = args.get("--from");
     if (name != "text" && name != "html") {
       return usage_error("extract", "--from must be text or html, not '" + name + "'");
     }
-    from = registry.find(name);
   }
-  ConvertPlan plan;
-  plan.to = output_format(registry, "extract", args, "json", exit);
-  if (!plan.to) return exit;
-  if (from) {
-    plan.detect = detector(registry, from);
-  } else {
-    plan.detect = [&registry](const Input& in) {
+  if (!set_up("extract", args, setup, exit)) return exit;
+  if (!setup.from) {
+    Catalog& registry = setup.registry;
+    setup.detect = [&registry](const Input& in) {
       return registry.detect_page(in.head(), in.detect_path());
     };
   }
+  ConvertPlan plan;
+  plan.setup = &setup;
+  plan.to = output_format(setup.registry, "extract", args, "json", exit);
+  if (!plan.to) return exit;
   plan.output = args.get("-o");
-  plan.read = read_options(args);
   plan.write.pretty = !args.has("--compact");
-  plan.strict = args.has("--strict");
   return execute_convert("extract", plan, args.inputs);
 }
 
@@ -476,37 +630,27 @@ int run_validate(int argc, char** argv, int first) {
   Args args;
   int exit = exit_ok;
   if (!parse_command("validate", validate_help, argc, argv, first,
-                     {{"--as", "--as", true},
-                      {"--from", "--from", true},
-                      {"--strict", "--strict", false},
-                      {"--base-url", "--base-url", true}},
-                     args, exit)) {
+                     reading_specs({{"--as", "--as", true}}), args, exit)) {
     return exit;
   }
   if (!default_to_stdin(args))
     return usage_error("validate", "no input given (use - for standard input)");
-  Catalog registry;
-  const Format* from = nullptr;
-  if (args.has("--from")) {
-    from = readable_format(registry, "validate", args.get("--from"), exit);
-    if (!from) return exit;
-  }
+  Setup setup;
+  if (!set_up("validate", args, setup, exit)) return exit;
   const Format* as = nullptr;
   if (args.has("--as")) {
-    as = writable_format(registry, "validate", args.get("--as"), exit);
+    as = named_format(setup.registry, "validate", args.get("--as"), false, exit);
     if (!as) return exit;
   }
-  const bool strict = args.has("--strict");
-  const Detector detect = detector(registry, from);
-  const ReadOptions options = read_options(args);
   bool failed = false;
+  Progress progress(input_name(args.inputs.front()), total_size(args.inputs), setup.progress);
   for (const std::string& path : args.inputs) {
     Reporter reporter;
     std::unique_ptr<Input> in;
     const Format* format = nullptr;
-    if (open_input(path, detect, reporter, in, format)) {
-      Progress progress(in->name(), in->size());
-      Result<Document> doc = read_document(*in, *format, options, progress);
+    if (open_input(path, setup.detect, reporter, in, format)) {
+      progress.next_input(in->name());
+      Result<Document> doc = read_document(*in, *format, setup.read, progress);
       progress.finish();
       reporter.report_all(in->name(), doc.warnings());
       if (!doc) {
@@ -523,7 +667,7 @@ int run_validate(int argc, char** argv, int first) {
         }
       }
     }
-    const bool bad = reporter.errors() > 0 || (strict && reporter.warnings() > 0);
+    const bool bad = reporter.errors() > 0 || (setup.strict && reporter.warnings() > 0);
     failed = failed || bad;
     std::string summary = input_name(path) + ": ";
     if (reporter.errors() == 0 && reporter.warnings() == 0) {
@@ -635,38 +779,29 @@ int run_stats(int argc, char** argv, int first) {
   Args args;
   int exit = exit_ok;
   if (!parse_command("stats", stats_help, argc, argv, first,
-                     {{"--json", "--json", false},
-                      {"--from", "--from", true},
-                      {"--strict", "--strict", false},
-                      {"--base-url", "--base-url", true}},
-                     args, exit)) {
+                     reading_specs({{"--json", "--json", false}}), args, exit)) {
     return exit;
   }
   if (!default_to_stdin(args))
     return usage_error("stats", "no input given (use - for standard input)");
-  Catalog registry;
-  const Format* from = nullptr;
-  if (args.has("--from")) {
-    from = readable_format(registry, "stats", args.get("--from"), exit);
-    if (!from) return exit;
-  }
-  const Detector detect = detector(registry, from);
-  const ReadOptions base_options = read_options(args);
+  Setup setup;
+  if (!set_up("stats", args, setup, exit)) return exit;
   // Counts in the order of Record's alternatives: feed, article, organization, commissioner,
   // person, legislation, contact.
   std::uint64_t counts[std::variant_size_v<Record>] = {};
   Reporter reporter;
   bool failed = false;
+  Progress progress(input_name(args.inputs.front()), total_size(args.inputs), setup.progress);
   for (const std::string& path : args.inputs) {
     std::unique_ptr<Input> in;
     const Format* format = nullptr;
-    if (!open_input(path, detect, reporter, in, format)) {
+    if (!open_input(path, setup.detect, reporter, in, format)) {
       failed = true;
       continue;
     }
-    Progress progress(in->name(), in->size());
+    progress.next_input(in->name());
     if (format->read_stream) {
-      ReadOptions options = base_options;
+      ReadOptions options = setup.read;
       if (progress.enabled()) {
         options.on_progress = [&progress](std::uint64_t done) { progress.bytes(done); };
       }
@@ -683,7 +818,7 @@ int run_stats(int argc, char** argv, int first) {
         failed = true;
       }
     } else {
-      Result<Document> doc = read_document(*in, *format, base_options, progress);
+      Result<Document> doc = read_document(*in, *format, setup.read, progress);
       progress.finish();
       reporter.report_all(in->name(), doc.warnings());
       if (!doc) {
@@ -721,7 +856,7 @@ int run_stats(int argc, char** argv, int first) {
     }
   }
   print_out(out);
-  if (failed || (args.has("--strict") && reporter.warnings() > 0)) return exit_bad_input;
+  if (failed || (setup.strict && reporter.warnings() > 0)) return exit_bad_input;
   return exit_ok;
 }
 

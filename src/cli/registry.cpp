@@ -80,6 +80,10 @@ const Format* Catalog::find_by_path(std::string_view path) {
   return has_extension(path) && load_extract() ? extract_.find_by_path(path) : nullptr;
 }
 
+const Format* Catalog::find_archive_by_path(std::string_view path) const {
+  return core_.find_by_path(path);
+}
+
 const Format* Catalog::detect(std::string_view head, std::string_view path) {
   const Format* core = core_.detect(head, path);
   // A name the extractor's formats claim (page.html, page.txt) lets them compete.

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -20,6 +21,8 @@
 
 #include <fcntl.h>
 #include <pty.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -183,6 +186,15 @@ bool has_format(const std::string& name) {
       if (!has_format(name_)) GTEST_SKIP() << "format " << name_ << " not built"; \
     }                                                                             \
   } while (false)
+
+std::string jsonl_articles(std::size_t first, std::size_t count) {
+  std::string text;
+  for (std::size_t i = first; i < first + count; ++i) {
+    text += "{\"type\":\"article\",\"id\":\"art:" + std::to_string(i) +
+            "\",\"headline\":\"Headline number " + std::to_string(i) + "\"}\n";
+  }
+  return text;
+}
 
 std::string archive_path() { return std::string(PRESSROOM_CLI_DATA) + "/archive.json"; }
 
@@ -491,6 +503,107 @@ TEST(CliConvert, MergesInputsKeepingTheFirstOfDuplicateIds) {
   EXPECT_FALSE(fs::exists(dir / "out.json"));
 }
 
+TEST(CliConvert, MergesSharedEntitiesAndRewritesReferences) {
+  REQUIRE_FORMATS("json", "jsonl");
+  TempDir dir;
+  fs::create_directory(dir / "in");
+  // The same organization under another id and spelling, found by its Wikidata id; the same
+  // Act by its legislation.gov.uk id; an article repeated under another id but the same URL.
+  write_text(dir / "in" / "a.json",
+             "{\"pressroom_version\": \"1.0\","
+             " \"articles\": [{\"id\": \"art:a\", \"headline\": \"A\", \"url\": "
+             "\"https://example.org/a\", \"publisher_id\": \"org:iom\","
+             " \"legislation_refs\": [{\"id\": \"leg:msa\", \"roles\": [\"cited\"]}]}],"
+             " \"organizations\": [{\"id\": \"org:iom\", \"name\": \"International Organization "
+             "for Migration\", \"acronym\": \"IOM\", \"identifiers\": [{\"scheme\": \"wikidata\", "
+             "\"value\": \"Q206887\"}]}],"
+             " \"legislation\": [{\"id\": \"leg:msa\", \"title\": \"Modern Slavery Act 2015\","
+             " \"identifiers\": [{\"scheme\": \"legislation.gov.uk\", \"value\": "
+             "\"ukpga/2015/30\"}]}]}");
+  write_text(dir / "in" / "b.jsonl",
+             "{\"type\":\"article\",\"id\":\"art:b\",\"headline\":\"B\",\"publisher_id\":"
+             "\"org:un-migration\",\"organization_refs\":[{\"id\":\"org:un-migration\","
+             "\"roles\":[\"subject\"]}],\"legislation_refs\":[{\"id\":\"leg:ukpga-2015-30\"}]}\n"
+             "{\"type\":\"article\",\"id\":\"art:again\",\"headline\":\"A again\",\"url\":"
+             "\"http://www.example.org/a/\"}\n"
+             "{\"type\":\"organization\",\"id\":\"org:un-migration\",\"name\":\"UN Migration\","
+             "\"url\":\"https://www.iom.int\",\"identifiers\":[{\"scheme\":\"wikidata\","
+             "\"value\":\"Q206887\"}]}\n"
+             "{\"type\":\"legislation\",\"id\":\"leg:ukpga-2015-30\",\"title\":\"Modern Slavery "
+             "Act\",\"identifiers\":[{\"scheme\":\"legislation.gov.uk\",\"value\":"
+             "\"ukpga/2015/30\"}]}\n"
+             "{\"type\":\"contact\",\"id\":\"contact:press\",\"name\":{\"full\":\"Press Office\"},"
+             "\"organization_id\":\"org:un-migration\"}\n");
+  write_text(dir / "in" / ".hidden.json", "not read");
+  write_text(dir / "in" / "notes.unknown-extension", "not read");
+  const RunResult r =
+      run({"convert", (dir / "in").string(), "--to", "json", "-o", (dir / "all.json").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto doc = nlohmann::json::parse(read_text(dir / "all.json"));
+  ASSERT_EQ(doc["organizations"].size(), 1u) << doc.dump(1);
+  EXPECT_EQ(doc["organizations"][0]["id"], "org:iom");
+  EXPECT_EQ(doc["organizations"][0]["url"], "https://www.iom.int");  // filled from b
+  ASSERT_EQ(doc["legislation"].size(), 1u);
+  ASSERT_EQ(doc["articles"].size(), 2u);
+  EXPECT_EQ(doc["articles"][1]["id"], "art:b");
+  EXPECT_EQ(doc["articles"][1]["publisher_id"], "org:iom");
+  EXPECT_EQ(doc["articles"][1]["organization_refs"][0]["id"], "org:iom");
+  EXPECT_EQ(doc["articles"][1]["legislation_refs"][0]["id"], "leg:msa");
+  EXPECT_EQ(doc["contacts"][0]["organization_id"], "org:iom");
+  const auto err_lines = lines(r.err);
+  ASSERT_EQ(err_lines.size(), 1u) << r.err;
+  EXPECT_TRUE(starts_with(err_lines[0], (dir / "in" / "b.jsonl").string() + ": warning: "))
+      << err_lines[0];
+  EXPECT_NE(err_lines[0].find("art:again"), std::string::npos) << err_lines[0];
+  // The merged archive validates: no dangling reference.
+  const RunResult v = run({"validate", (dir / "all.json").string()});
+  EXPECT_EQ(v.status, 0) << v.err;
+  // An empty directory is an error.
+  fs::create_directory(dir / "empty");
+  const RunResult e = run({"convert", (dir / "empty").string(), "--to", "json"});
+  EXPECT_EQ(e.status, 1);
+  EXPECT_TRUE(starts_with(e.err, (dir / "empty").string() + ": error:")) << e.err;
+}
+
+TEST(CliConvert, SplitWritesOneOutputPerInput) {
+  REQUIRE_FORMATS("json", "jsonl", "xml");
+  TempDir dir;
+  write_text(dir / "one.json", read_text(archive_path()));
+  write_text(dir / "two.jsonl", jsonl_articles(0, 3));
+  const RunResult r = run({"convert", "--split", (dir / "out").string(), "--to", "xml",
+                           (dir / "one.json").string(), (dir / "two.jsonl").string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir / "out")) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"one.xml", "two.xml"}));
+  // Each is what converting that input alone gives.
+  EXPECT_EQ(read_text(dir / "out" / "one.xml"),
+            run({"convert", (dir / "one.json").string(), "--to", "xml"}).out);
+  EXPECT_EQ(read_text(dir / "out" / "two.xml"),
+            run({"convert", (dir / "two.jsonl").string(), "--to", "xml"}).out);
+  // Two inputs with one stem is a usage error, before anything is written.
+  fs::create_directory(dir / "sub");
+  write_text(dir / "sub" / "one.jsonl", jsonl_articles(0, 1));
+  const RunResult clash = run({"convert", "--split", (dir / "out2").string(), "--to", "json",
+                               (dir / "one.json").string(), (dir / "sub" / "one.jsonl").string()});
+  EXPECT_EQ(clash.status, 2) << clash.err;
+  EXPECT_FALSE(fs::exists(dir / "out2"));
+  // -o and --split together are a usage error.
+  EXPECT_EQ(run({"convert", "--split", "d", "-o", "f", "--to", "json", archive_path()}).status, 2);
+  // A bad input fails alone: the others are written, its output keeps its old content.
+  write_text(dir / "bad.json", "{\"pressroom_version\": ");
+  write_text(dir / "out" / "bad.json", "OLD\n");
+  const RunResult partly = run({"convert", "--split", (dir / "out").string(), "--to", "json",
+                                (dir / "bad.json").string(), (dir / "two.jsonl").string()});
+  EXPECT_EQ(partly.status, 1);
+  EXPECT_EQ(read_text(dir / "out" / "bad.json"), "OLD\n");
+  EXPECT_TRUE(fs::exists(dir / "out" / "two.json"));
+}
+
 // --- diagnostics and exit statuses --------------------------------------------------------
 
 TEST(CliDiagnostics, WarningsCarryFileLineAndColumn) {
@@ -608,15 +721,6 @@ TEST(CliOutput, UnwritableOutputDirectoryIsBadInput) {
   EXPECT_TRUE(starts_with(r.err, "/nonexistent-dir/out.json: error:")) << r.err;
 }
 
-std::string jsonl_articles(std::size_t first, std::size_t count) {
-  std::string text;
-  for (std::size_t i = first; i < first + count; ++i) {
-    text += "{\"type\":\"article\",\"id\":\"art:" + std::to_string(i) +
-            "\",\"headline\":\"Headline number " + std::to_string(i) + "\"}\n";
-  }
-  return text;
-}
-
 TEST(CliOutput, SignalDuringConversionLeavesNoTemporary) {
   REQUIRE_FORMATS("json", "jsonl");
   for (const int sig : {SIGINT, SIGTERM}) {
@@ -661,6 +765,168 @@ TEST(CliOutput, SignalDuringConversionLeavesNoTemporary) {
     EXPECT_EQ(dir.list(), std::vector<std::string>{"out.json"});
     EXPECT_EQ(read_text(dir / "out.json"), "OLD\n");
     std::remove(err_path.c_str());
+  }
+}
+
+TEST(CliOutput, SignalDuringSplitKeepsFinishedOutputsAndTheOldFile) {
+  REQUIRE_FORMATS("json", "jsonl");
+  TempDir dir;
+  write_text(dir / "first.jsonl", jsonl_articles(0, 10));
+  ASSERT_EQ(::mkfifo((dir / "second.jsonl").c_str(), 0600), 0);
+  fs::create_directory(dir / "out");
+  write_text(dir / "out" / "second.json", "OLD\n");
+  std::vector<std::string> args = {"convert",
+                                   "--split",
+                                   (dir / "out").string(),
+                                   "--to",
+                                   "json",
+                                   (dir / "first.jsonl").string(),
+                                   (dir / "second.jsonl").string()};
+  std::vector<char*> argv = make_argv(args);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int err = ::open("/dev/null", O_WRONLY);
+    ::dup2(err, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  // The tool reads the second input from a FIFO: feed part of it, then stall.
+  const int fifo = ::open((dir / "second.jsonl").c_str(), O_WRONLY);
+  ASSERT_GE(fifo, 0);
+  const std::string chunk = jsonl_articles(100, 2000);
+  ASSERT_EQ(::write(fifo, chunk.data(), chunk.size()), static_cast<ssize_t>(chunk.size()));
+  TempDir& out_dir = dir;
+  const auto temp_exists = [&out_dir] {
+    for (const auto& entry : fs::directory_iterator(out_dir / "out")) {
+      if (entry.path().filename().string().rfind(".second.json.pressroom-", 0) == 0) return true;
+    }
+    return false;
+  };
+  bool temp_seen = false;
+  for (int i = 0; i < 500 && !temp_seen; ++i) {
+    temp_seen = temp_exists();
+    if (!temp_seen) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(temp_seen);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ::kill(pid, SIGINT);
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  ::close(fifo);
+  RunResult r;
+  decode_status(wstatus, r);
+  EXPECT_EQ(r.signal, SIGINT) << "status " << r.status;
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir / "out")) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  // The finished output is complete; the interrupted one keeps its old content; no temporary.
+  EXPECT_EQ(names, (std::vector<std::string>{"first.json", "second.json"}));
+  EXPECT_EQ(read_text(dir / "out" / "second.json"), "OLD\n");
+  EXPECT_EQ(nlohmann::json::parse(read_text(dir / "out" / "first.json"))["articles"].size(), 10u);
+}
+
+TEST(CliOutput, SignalDuringAMergeLeavesTheOldFile) {
+  REQUIRE_FORMATS("json", "jsonl");
+  TempDir dir;
+  write_text(dir / "first.jsonl", jsonl_articles(0, 10));
+  ASSERT_EQ(::mkfifo((dir / "second.jsonl").c_str(), 0600), 0);
+  write_text(dir / "all.json", "OLD\n");
+  std::vector<std::string> args = {"convert",
+                                   "--to",
+                                   "json",
+                                   "-o",
+                                   (dir / "all.json").string(),
+                                   (dir / "first.jsonl").string(),
+                                   (dir / "second.jsonl").string()};
+  std::vector<char*> argv = make_argv(args);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int err = ::open("/dev/null", O_WRONLY);
+    ::dup2(err, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  const int fifo = ::open((dir / "second.jsonl").c_str(), O_WRONLY);
+  ASSERT_GE(fifo, 0);
+  const std::string chunk = jsonl_articles(100, 2000);
+  ASSERT_EQ(::write(fifo, chunk.data(), chunk.size()), static_cast<ssize_t>(chunk.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ::kill(pid, SIGTERM);
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  ::close(fifo);
+  RunResult r;
+  decode_status(wstatus, r);
+  EXPECT_EQ(r.signal, SIGTERM) << "status " << r.status;
+  EXPECT_EQ(dir.list(), (std::vector<std::string>{"all.json", "first.jsonl", "second.jsonl"}));
+  EXPECT_EQ(read_text(dir / "all.json"), "OLD\n");
+}
+
+// --- streaming memory ---------------------------------------------------------------------
+
+/// A jsonl archive of `articles` press releases with bodies of about 2 KB, and the entities
+/// they name.
+void write_archive(const fs::path& path, std::size_t articles) {
+  std::ofstream out(path, std::ios::binary);
+  out << "{\"type\":\"feed\",\"title\":\"Generated\",\"home_page_url\":\"https://example.org/\"}\n";
+  std::string paragraph;
+  for (int i = 0; i < 40; ++i) paragraph += "Words of a press release body, " + std::to_string(i);
+  for (std::size_t i = 0; i < articles; ++i) {
+    const std::string org = "org:o" + std::to_string(i / 50);
+    if (i % 50 == 0) {
+      out << "{\"type\":\"organization\",\"id\":\"" << org << "\",\"name\":\"Organization "
+          << i / 50 << "\",\"identifiers\":[{\"scheme\":\"wikidata\",\"value\":\"Q" << i
+          << "\"}]}\n";
+    }
+    out << "{\"type\":\"article\",\"id\":\"art:" << i << "\",\"headline\":\"Release " << i
+        << "\",\"url\":\"https://example.org/" << i << "\",\"publisher_id\":\"" << org
+        << "\",\"body\":[\"" << paragraph << "\",\"" << paragraph << "\"]}\n";
+  }
+}
+
+/// Runs the tool with `args` (output to /dev/null) and returns its peak resident set in KB.
+long peak_rss_kb(std::vector<std::string> args, int& status) {
+  std::vector<char*> argv = make_argv(args);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  int wstatus = 0;
+  struct rusage usage {};
+  ::wait4(pid, &wstatus, 0, &usage);
+  status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+  return usage.ru_maxrss;
+}
+
+TEST(CliStreaming, JsonlToJsonXmlAndRssInBoundedMemory) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer keeps freed memory in quarantine";
+#endif
+  REQUIRE_FORMATS("jsonl", "json", "xml", "rss");
+  TempDir dir;
+  write_archive(dir / "small.jsonl", 100);  // about 0.2 MB
+  write_archive(dir / "big.jsonl", 2'000);  // about 4 MB
+  ASSERT_GT(fs::file_size(dir / "big.jsonl"), std::uintmax_t{3} << 20);
+  for (const char* to : {"json", "xml", "rss"}) {
+    int status = -1;
+    const long small = peak_rss_kb(
+        {"convert", (dir / "small.jsonl").string(), "--to", to, "-o", (dir / "s.out").string()},
+        status);
+    ASSERT_EQ(status, 0) << to;
+    const long big = peak_rss_kb(
+        {"convert", (dir / "big.jsonl").string(), "--to", to, "-o", (dir / "b.out").string()},
+        status);
+    ASSERT_EQ(status, 0) << to;
+    // 20 times the input adds less than 4 MB: nothing grows with the archive (reading it
+    // whole would add 3 to 4 times its 4 MB).
+    EXPECT_LT(big - small, 4 * 1024) << to << ": " << small << " KB -> " << big << " KB";
+    std::printf("  %s: peak RSS %ld KB (small input), %ld KB (4 MB input)\n", to, small, big);
   }
 }
 
@@ -784,6 +1050,48 @@ TEST(CliProgress, NotShownWhenStderrIsAFile) {
                            (dir / "out.jsonl").string()});
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.err, "");
+}
+
+TEST(CliProgress, ForcedWithTheProgressOptionAndClearedAtTheEnd) {
+  REQUIRE_FORMATS("jsonl");
+  TempDir dir;
+  ASSERT_EQ(::mkfifo((dir / "slow.jsonl").c_str(), 0600), 0);
+  std::vector<std::string> args = {"convert", "--progress", (dir / "slow.jsonl").string(), "--to",
+                                   "jsonl",   "-o",         (dir / "out.jsonl").string()};
+  std::vector<char*> argv = make_argv(args);
+  const std::string err_path = (dir / "stderr").string();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(err, 2);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  // Half, a pause longer than the redraw interval, the rest.
+  const int fifo = ::open((dir / "slow.jsonl").c_str(), O_WRONLY);
+  ASSERT_GE(fifo, 0);
+  for (int part = 0; part < 2; ++part) {
+    const std::string chunk = jsonl_articles(static_cast<std::size_t>(part) * 3000, 3000);
+    ASSERT_EQ(::write(fifo, chunk.data(), chunk.size()), static_cast<ssize_t>(chunk.size()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  }
+  ::close(fifo);
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  RunResult r;
+  decode_status(wstatus, r);
+  EXPECT_EQ(r.status, 0);
+  const std::string seen = read_text(err_path);
+  ASSERT_FALSE(seen.empty());
+  EXPECT_EQ(seen.front(), '\r');
+  EXPECT_EQ(seen.back(), '\r');  // cleared
+  EXPECT_NE(seen.find(" MB"), std::string::npos) << seen;
+  EXPECT_NE(seen.find(" records"), std::string::npos) << seen;
+  // --no-progress wins when given last.
+  const RunResult quiet = run({"convert", "--progress", "--no-progress", archive_path(), "--to",
+                               "json", "-o", (dir / "q.json").string()});
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.err, "");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <boost/archive/xml_archive_exception.hpp>
 #include <boost/archive/xml_iarchive.hpp>
 #include <cstring>
+#include <functional>
 #include <istream>
 #include <locale>
 #include <new>
@@ -26,6 +27,11 @@ namespace boost_archive_detail {
 namespace {
 
 constexpr unsigned kFlags = boost::archive::no_codecvt;
+// Boost 1.74 compares an XML end tag with the name it expects by reading the expected name (a
+// string literal) at the tag's length: an end tag longer than that name reads past the literal.
+// The comparison is off in the XML archive; check_xml_structure has already matched every end
+// tag with its start tag, and values are read in their order, as text archives are.
+constexpr unsigned kXmlFlags = kFlags | boost::archive::no_xml_tag_checking;
 
 [[noreturn]] void fail(ErrorCode code, std::string message) {
   Error e;
@@ -38,8 +44,8 @@ constexpr unsigned kFlags = boost::archive::no_codecvt;
 // reads strings of text and binary archives itself (Boost would allocate first).
 class Guard final : public boost_serialization::LoadGuard {
  public:
-  Guard(MemoryBuf& buf, Kind kind, const Limits& limits)
-      : buf_(buf), kind_(kind), limits_(limits) {}
+  Guard(MemoryBuf& buf, Kind kind, const ReadOptions& options)
+      : buf_(buf), kind_(kind), limits_(options.limits), on_progress_(options.on_progress) {}
 
   void check_count(std::uint64_t count, std::size_t min_primitives, bool records) override {
     if (records) {
@@ -102,10 +108,12 @@ class Guard final : public boost_serialization::LoadGuard {
     }
     out.assign(p, static_cast<std::size_t>(length));
     buf_.set_cur(p + length);
+    progress();
     return true;
   }
 
   void check_string(const std::string& value) override {
+    progress();
     if (value.size() > limits_.max_string_bytes) {
       fail(ErrorCode::limit_exceeded, "a string of " + std::to_string(value.size()) +
                                           " bytes exceeds max_string_bytes (" +
@@ -117,7 +125,18 @@ class Guard final : public boost_serialization::LoadGuard {
   MemoryBuf& buf_;
   Kind kind_;
   const Limits& limits_;
+  const std::function<void(std::uint64_t)>& on_progress_;
   std::uint64_t records_ = 0;
+  std::size_t reported_ = 0;
+
+  // ReadOptions::on_progress with the bytes read, after each further MiB.
+  void progress() {
+    if (!on_progress_) return;
+    const std::size_t offset = buf_.offset();
+    if (offset - reported_ < (std::size_t{1} << 20)) return;
+    reported_ = offset;
+    on_progress_(offset);
+  }
 };
 
 // What a Boost exception means, for the message.
@@ -202,7 +221,7 @@ Result<Document> read(std::string_view input, Kind kind, const ReadOptions& opti
   MemoryBuf buf(input);
   std::istream is(&buf);
   is.imbue(std::locale::classic());
-  Guard guard(buf, kind, options.limits);
+  Guard guard(buf, kind, options);
   Document doc;
   Error error;
   bool failed = false;
@@ -216,7 +235,7 @@ Result<Document> read(std::string_view input, Kind kind, const ReadOptions& opti
         load<boost::archive::binary_iarchive>(is, guard, doc);
         break;
       case Kind::xml: {
-        boost::archive::xml_iarchive ia(is, kFlags);
+        boost::archive::xml_iarchive ia(is, kXmlFlags);
         boost_serialization::install_guard(ia, &guard);
         ia >> boost::serialization::make_nvp("document", doc);
         // The destructor parses the closing tag and throws (inside a destructor: terminate)
@@ -249,6 +268,7 @@ Result<Document> read(std::string_view input, Kind kind, const ReadOptions& opti
     return detail::make_error(error.code, name, std::move(error.message), input, offset);
   }
 
+  if (options.on_progress) options.on_progress(input.size());
   Result<Document> result(std::move(doc));
   if (kind != Kind::xml) {
     std::size_t extra = input.size() - end_offset;
