@@ -15,6 +15,10 @@
 // with every character other than a letter, a digit or '/' replaced by '_'.
 // PRESSROOM_UPDATE_GOLDEN=1 rewrites the .expected files instead of comparing: review that
 // diff like code. To add a case, create the input and an empty .expected, then update.
+//
+// Write-only formats (jsonld): each case is a canonical JSON Document <case>.json, and the
+// .expected file holds what the format writes from it, then "# warnings" with one
+// "path code message" line per writer warning.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -65,6 +69,21 @@ std::string golden_text(const Format& f, const std::string& input) {
   return out;
 }
 
+// The text a write-only format's .expected file holds: `input` is canonical JSON.
+std::string writer_golden_text(const Format& f, const std::string& input) {
+  const Format* json = registry().find("json");
+  if (json == nullptr) return "# error\nno json format\n";
+  const Result<Document> doc = json->read(input, ReadOptions{});
+  if (!doc) return "# error\n" + error_line(doc.error()) + "\n";
+  const Result<std::string> out = f.write(*doc, WriteOptions{});
+  std::string text = out ? *out : "# error\n" + error_line(out.error()) + "\n";
+  text += "# warnings\n";
+  for (const Error& w : out.warnings()) {
+    text += w.path + " " + std::string(to_string(w.code)) + " " + w.message + "\n";
+  }
+  return text;
+}
+
 bool updating() {
   const char* v = std::getenv("PRESSROOM_UPDATE_GOLDEN");
   return v != nullptr && *v != '\0' && std::string(v) != "0";
@@ -78,10 +97,10 @@ class GoldenCase : public ::testing::Test {
   void TestBody() override {
     const Format* f = registry().find(format_);
     ASSERT_NE(f, nullptr);
-    ASSERT_TRUE(static_cast<bool>(f->read)) << format_ << " cannot be read";
+    ASSERT_TRUE(f->read || f->write) << format_ << " can be neither read nor written";
     const Result<std::string> input = read_file(input_.string());
     ASSERT_TRUE(input) << to_string(input.error());
-    const std::string actual = golden_text(*f, *input);
+    const std::string actual = f->read ? golden_text(*f, *input) : writer_golden_text(*f, *input);
     const std::string expected_path = input_.string() + ".expected";
     if (updating()) {
       const Status s = write_file_atomic(expected_path, actual);
@@ -105,7 +124,8 @@ struct Case {
   fs::path input;
 };
 
-// Every <dir>/<case>.<ext> with a .expected beside it, where <dir> names a readable format.
+// Every <dir>/<case>.<ext> with a .expected beside it, where <dir> names a readable format
+// (or a write-only one, whose cases are .json files).
 std::vector<Case> find_cases() {
   std::vector<Case> cases;
   std::error_code ec;
@@ -114,10 +134,11 @@ std::vector<Case> find_cases() {
     if (!dir.is_directory()) continue;
     const std::string name = dir.path().filename().string();
     const Format* f = registry().find(name);
-    if (f == nullptr || !f->read) continue;
+    if (f == nullptr || (!f->read && !f->write)) continue;
     for (const auto& file : fs::directory_iterator(dir.path(), ec)) {
       const fs::path& p = file.path();
       if (!file.is_regular_file() || p.extension() == ".expected") continue;
+      if (!f->read && p.extension() != ".json") continue;
       if (fs::exists(p.string() + ".expected")) cases.push_back({name, p});
     }
   }
