@@ -33,12 +33,21 @@ struct Options : ReadOptions {
 /// web page looks: navigation, headline, optional date line, dateline paragraph, body, contact
 /// paragraph, footer). Never throws; invalid UTF-8 is repaired with a warning (an error in
 /// strict mode); empty input or input without any paragraph is a `missing_field` error.
+/// Limits (`limit_exceeded` in both modes): the input against `limits.max_input_bytes` and
+/// `max_page_bytes`, every line against `limits.max_string_bytes`, the records found against
+/// `limits.max_records`.
 [[nodiscard]] PRESSROOM_EXPORT Result<Document> from_text(std::string_view page_text,
                                                           const Options& options = {});
 
 /// Extracts a Document from the HTML of a page: libxml2's HTML parser (with size and depth
 /// limits), JSON-LD / OpenGraph / meta tags for headline, date, author and language, then the
-/// main content blocks go through the same rules as `from_text`. Never throws.
+/// main content blocks go through the same rules as `from_text`. Never throws. The main
+/// content is found by structure and text/link density (class/id hints, paragraph scores,
+/// boilerplate such as menus, comments, related links and cookie banners left out).
+/// Limits (`limit_exceeded` in both modes): the input against `limits.max_input_bytes` and
+/// `max_page_bytes`, the element nesting against `limits.max_depth` (libxml2's own caps are
+/// lifted), every text block against `limits.max_string_bytes`, the records found against
+/// `limits.max_records`.
 [[nodiscard]] PRESSROOM_EXPORT Result<Document> from_html(std::string_view html,
                                                           const Options& options = {});
 

@@ -2,6 +2,7 @@
 // Public entry points of pressroom::extract: from_text, from_html, register_formats.
 #include "pressroom/extract.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <new>
 
@@ -46,6 +47,34 @@ bool prepare(std::string_view input, const Options& options, std::string_view fo
   return true;
 }
 
+// Limits on what a page gives: no block (line, paragraph, headline) longer than
+// max_string_bytes; checked before the rules run. Returns false with `error` set.
+bool check_blocks(const std::vector<std::string>& lines, std::string_view headline,
+                  const Options& options, std::string_view format, Error& error) {
+  const std::size_t max = options.limits.max_string_bytes;
+  std::size_t longest = headline.size();
+  for (const auto& l : lines) longest = std::max(longest, l.size());
+  if (longest <= max) return true;
+  error = detail::make_error(
+      ErrorCode::limit_exceeded, format,
+      "a block of " + std::to_string(longest) +
+          " bytes exceeds the limit (max_string_bytes = " + std::to_string(max) + ")");
+  return false;
+}
+
+// The records extracted (the article and every entity) against max_records.
+Result<Document> check_records(Result<Document> r, const Options& options,
+                               std::string_view format) {
+  if (!r) return r;
+  const Document& d = *r;
+  const std::size_t records = d.articles.size() + d.organizations.size() + d.commissioners.size() +
+                              d.people.size() + d.legislation.size() + d.contacts.size();
+  if (records <= options.limits.max_records) return r;
+  return detail::make_error(ErrorCode::limit_exceeded, format,
+                            std::to_string(records) + " records exceed the limit (max_records = " +
+                                std::to_string(options.limits.max_records) + ")");
+}
+
 Error internal_error(std::string_view format, const char* what) {
   return detail::make_error(ErrorCode::unsupported, format,
                             std::string("extraction failed: ") + what);
@@ -62,8 +91,10 @@ Result<Document> from_text(std::string_view page_text, const Options& options) {
     const std::vector<std::string> lines = extract_detail::split_lines(text);
     if (lines.empty())
       return detail::make_error(ErrorCode::missing_field, "text", "the page is empty");
-    return extract_detail::build_document(lines, extract_detail::PageMeta{}, options,
-                                          std::move(warnings));
+    if (!check_blocks(lines, {}, options, "text", error)) return error;
+    return check_records(extract_detail::build_document(lines, extract_detail::PageMeta{}, options,
+                                                        std::move(warnings)),
+                         options, "text");
   } catch (const std::bad_alloc&) {
     return internal_error("text", "out of memory");
   } catch (const std::exception& e) {
@@ -90,7 +121,9 @@ Result<Document> from_html(std::string_view html, const Options& options) {
     if (lines.empty() && meta.headline.empty())
       return detail::make_error(ErrorCode::missing_field, "html", "the page has no text");
     for (auto& w : blocks.warnings()) warnings.push_back(w);
-    return extract_detail::build_document(lines, meta, options, std::move(warnings));
+    if (!check_blocks(lines, meta.headline, options, "html", error)) return error;
+    return check_records(extract_detail::build_document(lines, meta, options, std::move(warnings)),
+                         options, "html");
   } catch (const std::bad_alloc&) {
     return internal_error("html", "out of memory");
   } catch (const std::exception& e) {

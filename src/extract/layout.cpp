@@ -1095,8 +1095,13 @@ bool is_about_heading(std::string_view line) {
   if (s.size() > 80 || word_count(s) > 8) return false;
   const std::string l = lower(s);
   if (l.rfind("about ", 0) == 0 || l.rfind("à propos", 0) == 0 || l.rfind("a propos", 0) == 0 ||
-      l.rfind("acerca de", 0) == 0 || l.rfind("sobre ", 0) == 0 || l.rfind("über ", 0) == 0)
-    return s.back() != '.';
+      l.rfind("acerca de", 0) == 0 || l.rfind("sobre ", 0) == 0 || l.rfind("über ", 0) == 0) {
+    if (s.back() != '.') return true;
+    // "About Helios Storage Inc.", "About Acme Co.": the period of an abbreviation
+    const std::size_t sp = s.rfind(' ');
+    const std::string_view last = sp == std::string_view::npos ? s : s.substr(sp + 1);
+    return last.size() <= 5 && starts_upper(last) && last.find('.') == last.size() - 1;
+  }
   return l == "who we are" || l == "background" || l.rfind("notes to editors", 0) == 0 ||
          l.rfind("notes for editors", 0) == 0 || l.rfind("note to editors", 0) == 0 ||
          l.rfind("editor's note", 0) == 0 || l.rfind("editor’s note", 0) == 0 ||

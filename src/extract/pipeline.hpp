@@ -35,10 +35,18 @@ struct PageMeta {
   std::string author;
   std::string language;
   std::string url;
+  // Set by the HTML front end: the line where the main content found by structure starts,
+  // and the line holding the headline element (npos when not known).
+  std::size_t content_begin = std::string::npos;
+  std::size_t headline_line = std::string::npos;
 };
 
-// Finds headline, dateline, body, contact block and blurbs in the lines of a page.
-Layout analyse_layout(const std::vector<std::string>& lines);
+// Finds headline, dateline, body, contact block and blurbs in the lines of a page. When the
+// HTML front end knows where the main content starts (`content_begin`) and which line is the
+// headline, the body is looked for there only; lines before it are navigation and blurbs.
+Layout analyse_layout(const std::vector<std::string>& lines,
+                      std::size_t content_begin = std::string::npos,
+                      std::size_t headline_line = std::string::npos);
 
 // Runs the whole text pipeline on the lines of a page.
 Result<Document> build_document(const std::vector<std::string>& lines, const PageMeta& meta,

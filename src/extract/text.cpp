@@ -74,12 +74,67 @@ void add_role(std::vector<std::string>& roles, const std::string& role) {
 
 }  // namespace
 
-Layout analyse_layout(const std::vector<std::string>& lines) {
+namespace {
+
+// Whether a line ends like a sentence (". ! ? : ” » …" or a closing quote or bracket).
+bool ends_sentence(std::string_view s) {
+  s = detail::trim(s);
+  if (s.empty()) return false;
+  const char last = s.back();
+  if (last == '.' || last == '!' || last == '?' || last == ')' || last == '"' || last == ':')
+    return true;
+  return s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" ||  // ”
+                           s.substr(s.size() - 3) == "\xE2\x80\xA6" ||  // …
+                           s.substr(s.size() - 2) == "\xC2\xBB");       // »
+}
+
+// "By Jane Roe", "Par Claire Dumas", "Von Anna Schmidt", "Por Ana Ruiz".
+bool is_byline(std::string_view l) {
+  return (istarts_with(l, "by ") || istarts_with(l, "par ") || istarts_with(l, "von ") ||
+          istarts_with(l, "por ")) &&
+         word_count(l) <= 8;
+}
+
+// The first body line of the main content found by structure: a dateline paragraph, else the
+// first sentence-like line of four words or more among the first lines, else the first line
+// that is not a date, a byline or noise. Returns n when there is none.
+std::size_t first_content_line(const std::vector<std::string>& lines, std::size_t begin,
+                               Layout& lay) {
+  const std::size_t n = lines.size();
+  const std::size_t scan = std::min(n, begin + 8);
+  for (std::size_t i = begin; i < scan; ++i) {
+    if (lines[i].size() < 40) continue;
+    if (auto d = parse_dateline(lines[i])) {
+      lay.dateline = d->dateline;
+      lay.first_paragraph = d->rest;
+      return i;
+    }
+  }
+  std::size_t fallback = n;
+  for (std::size_t i = begin; i < n; ++i) {
+    const std::string& l = lines[i];
+    if (parse_date_line(l) || is_byline(l) || is_noise_line(l) || is_contact_intro(l)) continue;
+    if (fallback == n) fallback = i;
+    if (i >= scan) break;
+    if (word_count(l) >= 4 && ends_sentence(l)) {
+      lay.first_paragraph = l;
+      return i;
+    }
+  }
+  if (fallback != n) lay.first_paragraph = lines[fallback];
+  return fallback;
+}
+
+}  // namespace
+
+Layout analyse_layout(const std::vector<std::string>& lines, std::size_t content_begin,
+                      std::size_t headline_line) {
   Layout lay;
   const std::size_t n = lines.size();
   // 1. The first paragraph: the first line with a dateline, else the first prose line.
   std::size_t first = n;
-  for (std::size_t i = 0; i < n; ++i) {
+  if (content_begin < n) first = first_content_line(lines, content_begin, lay);
+  for (std::size_t i = 0; i < n && content_begin >= n; ++i) {
     if (lines[i].size() < 40) continue;
     if (auto d = parse_dateline(lines[i])) {
       first = i;
@@ -88,7 +143,7 @@ Layout analyse_layout(const std::vector<std::string>& lines) {
       break;
     }
   }
-  if (first == n) {
+  if (first == n && content_begin >= n) {
     for (std::size_t i = 0; i < n; ++i) {
       if (looks_like_paragraph(lines[i]) && !unglue_label(lines[i]) && !is_noise_line(lines[i]) &&
           !is_contact_intro(lines[i])) {
@@ -102,7 +157,20 @@ Layout analyse_layout(const std::vector<std::string>& lines) {
   lay.found = true;
   // 2. The headline: walking back over date lines, bylines and noise.
   std::size_t head = first;
-  for (std::size_t i = first; i-- > 0;) {
+  if (headline_line < first) {
+    lay.headline = lines[headline_line];
+    head = headline_line;
+  }
+  // lines between the headline element and the first paragraph: dates and bylines
+  for (std::size_t i = first; i-- > 0 && headline_line < first && i > headline_line;) {
+    const std::string& l = lines[i];
+    if (auto d = parse_date_line(l)) {
+      if (!lay.date_line) lay.date_line = *d;
+    } else if (is_byline(l) && lay.byline.empty()) {
+      lay.byline = l.substr(l.find(' ') + 1);
+    }
+  }
+  for (std::size_t i = first; i-- > 0 && headline_line >= first;) {
     const std::string& l = lines[i];
     if (auto d = parse_date_line(l)) {
       if (!lay.date_line) lay.date_line = *d;
@@ -121,7 +189,7 @@ Layout analyse_layout(const std::vector<std::string>& lines) {
   // a date line right after the headline
   (void)head;
   // 3. Navigation and blurbs before the headline.
-  for (std::size_t i = 0; i < std::min(head, first); ++i) {
+  for (std::size_t i = 0; i < std::min({head, first, content_begin}); ++i) {
     const std::string& l = lines[i];
     if (auto g = unglue_label(l)) {
       lay.blurbs.push_back(g->second);
@@ -216,7 +284,7 @@ Layout analyse_layout(const std::vector<std::string>& lines) {
 
 Result<Document> build_document(const std::vector<std::string>& lines, const PageMeta& meta,
                                 const extract::Options& options, std::vector<Error> warnings) {
-  Layout lay = analyse_layout(lines);
+  Layout lay = analyse_layout(lines, meta.content_begin, meta.headline_line);
   if (!lay.found && meta.headline.empty())
     return detail::make_error(ErrorCode::missing_field, "text",
                               "no headline or body paragraph found in the page");

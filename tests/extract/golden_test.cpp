@@ -171,6 +171,71 @@ TEST(ExtractHostile, SizeLimit) {
   EXPECT_EQ(r.error().code, pressroom::ErrorCode::limit_exceeded);
 }
 
+// pressroom's Limits apply to both formats: max_input_bytes, max_depth (HTML elements),
+// max_string_bytes (one block: a line of text, a paragraph of HTML).
+TEST(ExtractLimits, InputDepthAndStringBytes) {
+  const std::string para =
+      "<p>GENEVA (12 March 2024) - The network said the law applies to every company that "
+      "employs more than fifty people in the country.</p>";
+  pressroom::extract::Options o;
+  o.limits.max_input_bytes = 100;
+  auto big = pressroom::extract::from_html("<html><body>" + para + "</body></html>", o);
+  ASSERT_FALSE(big);
+  EXPECT_EQ(big.error().code, pressroom::ErrorCode::limit_exceeded);
+  auto big_text = pressroom::extract::from_text(std::string(200, 'a'), o);
+  ASSERT_FALSE(big_text);
+  EXPECT_EQ(big_text.error().code, pressroom::ErrorCode::limit_exceeded);
+
+  pressroom::extract::Options d;
+  d.limits.max_depth = 12;
+  std::string shallow = "<html><body>", deep = "<html><body>";
+  for (int i = 0; i < 5; ++i) shallow += "<div>";
+  for (int i = 0; i < 20; ++i) deep += "<div>";
+  EXPECT_TRUE(pressroom::extract::from_html(shallow + para, d));
+  auto too_deep = pressroom::extract::from_html(deep + para, d);
+  ASSERT_FALSE(too_deep);
+  EXPECT_EQ(too_deep.error().code, pressroom::ErrorCode::limit_exceeded);
+
+  pressroom::extract::Options s;
+  s.limits.max_string_bytes = 1000;
+  const std::string long_para(2000, 'x');
+  auto long_html = pressroom::extract::from_html(
+      "<html><body><h1>Title of it</h1><p>" + long_para + ".</p></body></html>", s);
+  ASSERT_FALSE(long_html);
+  EXPECT_EQ(long_html.error().code, pressroom::ErrorCode::limit_exceeded);
+  auto long_text = pressroom::extract::from_text("Headline of the page\n" + long_para + ".\n", s);
+  ASSERT_FALSE(long_text);
+  EXPECT_EQ(long_text.error().code, pressroom::ErrorCode::limit_exceeded);
+}
+
+// The main content is found by structure: comments, teasers and cookie banners stay out.
+TEST(ExtractHtmlContent, BodyWithoutCommentsTeasersAndBanners) {
+  const std::string html = R"(<!DOCTYPE html><html lang="en"><head><title>Bridge reopens |
+Daily</title></head><body>
+<div class="cookie-banner"><p>We use cookies to improve your experience, to measure traffic and to
+show you personalised advertising on this and other websites.</p></div>
+<div class="x1"><a href="/">Daily</a> <a href="/news">News</a> <a href="/sport">Sport</a></div>
+<div class="x2"><h1>Bridge reopens after two years of repairs</h1>
+<div class="x3"><p>The old river bridge reopened to traffic on Monday, two years after cracks were
+found in its main supports, and drivers said the change was immediate.</p>
+<p>Engineers replaced four steel bearings, repaired the deck and added sensors that report any
+movement of the structure to the council's control room.</p></div>
+<div class="x4"><div class="x5"><a href="/a/1"><h3>Ferry fares to rise in spring</h3></a>
+<p>The operator says fuel costs have forced it to raise prices for the first time since 2019.</p>
+</div></div>
+<div id="comments"><p>Took them long enough, the detour added half an hour to every trip I made
+to work and back for two whole years.</p></div></div>
+<footer><p>Daily Media Ltd, registered in England.</p></footer></body></html>)";
+  auto r = pressroom::extract::from_html(html);
+  ASSERT_TRUE(r) << pressroom::to_string(r.error());
+  ASSERT_EQ(r->articles.size(), 1u);
+  const auto& a = r->articles[0];
+  EXPECT_EQ(a.headline, "Bridge reopens after two years of repairs");
+  ASSERT_EQ(a.body.size(), 2u);
+  EXPECT_EQ(a.body[0].text.rfind("The old river bridge reopened", 0), 0u);
+  EXPECT_EQ(a.body[1].text.rfind("Engineers replaced", 0), 0u);
+}
+
 TEST(ExtractFormats, RegisteredReadOnly) {
   pressroom::Registry reg;
   pressroom::extract::register_formats(reg);
