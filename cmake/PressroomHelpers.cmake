@@ -11,4 +11,7 @@ function(pressroom_target_defaults target)
       -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=${PRESSROOM_SANITIZE})
   endif()
+  if(PRESSROOM_FUZZ_ENGINE STREQUAL "libfuzzer")  # coverage for libFuzzer, without its main
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
 endfunction()

@@ -302,6 +302,14 @@ class Handler {
       if (auto p = m.find(": "); p != std::string_view::npos) m.remove_prefix(p + 2);
     }
     std::string out(m);
+    // The quoted input ("number overflow parsing '1000...'", "last read: '...'") is cut short:
+    // a 400-digit number or a long string is no message.
+    const std::size_t open = out.find('\'');
+    const std::size_t close = out.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      out = out.substr(0, open) + detail::quote(out.substr(open + 1, close - open - 1)) +
+            out.substr(close + 1);
+    }
     if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] + 32);
     return out;
   }

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+// Fuzz target: the boost-binary reader, then every writer and reader on its result
+// (fuzz_common.hpp).
+#include "fuzz_common.hpp"
+
+PRESSROOM_FUZZ_TARGET(fuzz_boost_binary, "boost-binary")
