@@ -5,6 +5,12 @@
 
 #include <iostream>
 
+// [doc:version-check]
+#include <pressroom/config.hpp>
+static_assert(PRESSROOM_VERSION_MAJOR == 0 && PRESSROOM_VERSION_MINOR >= 1,
+              "needs pressroom 0.1 or a later 0.x release");
+// [doc:version-check]
+
 int main() {
   pressroom::Document doc;
   pressroom::Article article;

@@ -34,7 +34,9 @@ enum class Severity { warning, error };
 ///
 /// Positions are 1-based lines and columns in bytes of the UTF-8 input; 0 means unknown.
 struct Error {
+  /// what kind of problem
   ErrorCode code = ErrorCode::syntax;
+  /// whether it stopped the operation
   Severity severity = Severity::error;
   std::string format = {};   ///< module that noticed: "rss", "json", "model"...
   std::size_t line = 0;      ///< 1-based; 0 = position unknown
@@ -42,11 +44,13 @@ struct Error {
   std::size_t offset = 0;    ///< bytes from the start of the input
   std::string path = {};     ///< model location, e.g. "articles[3].date_published"
   std::string message = {};  ///< lower case, no final period, no position
+  /// Field-wise equality.
   friend bool operator==(const Error& a, const Error& b) {
     return a.code == b.code && a.severity == b.severity && a.format == b.format &&
            a.line == b.line && a.column == b.column && a.offset == b.offset && a.path == b.path &&
            a.message == b.message;
   }
+  /// Field-wise inequality.
   friend bool operator!=(const Error& a, const Error& b) { return !(a == b); }
 };
 

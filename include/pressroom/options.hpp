@@ -32,7 +32,9 @@ struct Limits {
 
 /// Options of every reader.
 struct ReadOptions {
+  /// lenient (repair and warn, the default) or strict
   Mode mode = Mode::lenient;
+  /// size bounds, enforced in both modes
   Limits limits = {};
   /// Base URL against which relative links are resolved (after `xml:base`); empty = none.
   std::string base_url = {};

@@ -13,6 +13,8 @@
 #include "pressroom/json.hpp"
 #include "pressroom/jsonfeed.hpp"
 #include "pressroom/jsonl.hpp"
+#include "pressroom/jsonld.hpp"
+#include "pressroom/merge.hpp"
 #include "pressroom/model/document.hpp"
 #include "pressroom/model/dump.hpp"
 #include "pressroom/model/enums.hpp"
@@ -22,6 +24,7 @@
 #include "pressroom/registry.hpp"
 #include "pressroom/result.hpp"
 #include "pressroom/rss.hpp"
+#include "pressroom/vcard.hpp"
 #include "pressroom/xml.hpp"
 
 #endif  // PRESSROOM_PRESSROOM_HPP

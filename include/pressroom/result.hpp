@@ -73,7 +73,7 @@ class Result {
 
   /// Warnings collected while producing the result, in input order.
   [[nodiscard]] const std::vector<Error>& warnings() const noexcept { return warnings_; }
-  /// @copydoc warnings()
+  /// @copydoc warnings() const
   std::vector<Error>& warnings() noexcept { return warnings_; }
 
  private:
@@ -109,7 +109,7 @@ class Result<void> {
   Error& error() & noexcept { return error_; }
   /// Warnings collected, in input order.
   [[nodiscard]] const std::vector<Error>& warnings() const noexcept { return warnings_; }
-  /// @copydoc warnings()
+  /// @copydoc warnings() const
   std::vector<Error>& warnings() noexcept { return warnings_; }
 
  private:

@@ -5,8 +5,10 @@
 #include "pressroom/json.hpp"
 #include "pressroom/jsonfeed.hpp"
 #include "pressroom/jsonl.hpp"
+#include "pressroom/jsonld.hpp"
 #include "pressroom/registry.hpp"
 #include "pressroom/rss.hpp"
+#include "pressroom/vcard.hpp"
 #include "pressroom/xml.hpp"
 
 namespace pressroom {
@@ -23,6 +25,8 @@ Registry Registry::with_builtin_formats() {
   r.add(boost_archive::format(boost_archive::Kind::text));
   r.add(boost_archive::format(boost_archive::Kind::xml));
   r.add(boost_archive::format(boost_archive::Kind::binary));
+  r.add(jsonld::format());
+  r.add(vcard::format());
   return r;
 }
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Builds and runs examples/consumer against pressroom in one of four ways (cmake -P script):
-#   MODE=find_package   install BUILD_DIR into a staging prefix, find_package() it
+#   MODE=find_package   install BUILD_DIR into a staging prefix, find_package() it; also
+#                       README's feed example, validated by the installed tool
 #   MODE=pkg_config     install BUILD_DIR into a staging prefix, compile with pkg-config flags
 #   MODE=subdirectory   add_subdirectory() of SOURCE_DIR, checking that no test target leaks
 #                       (compiles only the consumer's source unless FULL)
@@ -81,6 +82,24 @@ function(check_consumer exe)
   endif()
 endfunction()
 
+# Runs README's first example, the consumer's `feed`: an RSS feed of two press releases that
+# the installed tool, when there is one, must validate as RSS without a warning.
+function(check_feed exe prefix)
+  execute_process(COMMAND "${exe}" RESULT_VARIABLE rc OUTPUT_FILE "${WORK_DIR}/feed.rss"
+    ERROR_VARIABLE err)
+  file(READ "${WORK_DIR}/feed.rss" feed)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "" OR NOT feed MATCHES "<rss[^>]*version=\"2.0\"" OR
+     NOT feed MATCHES "inspection report" OR NOT feed MATCHES "helpline")
+    message(FATAL_ERROR "README's feed example failed (${rc}):\n${err}\n${feed}")
+  endif()
+  if(EXISTS "${prefix}/bin/pressroom")
+    run("${prefix}/bin/pressroom" validate --strict --as rss "${WORK_DIR}/feed.rss")
+    if(NOT run_output MATCHES "feed.rss: ok")
+      message(FATAL_ERROR "the installed pressroom does not validate the feed:\n${run_output}")
+    endif()
+  endif()
+endfunction()
+
 if(MODE STREQUAL "find_package")
   set(prefix "${WORK_DIR}/prefix")
   install_into("${BUILD_DIR}" "${prefix}")
@@ -90,6 +109,7 @@ if(MODE STREQUAL "find_package")
     message(FATAL_ERROR "find_package did not pick the ${KIND} library:\n${configure_output}")
   endif()
   check_consumer("${WORK_DIR}/consumer/consumer")
+  check_feed("${WORK_DIR}/consumer/feed" "${prefix}")
 
 elseif(MODE STREQUAL "pkg_config")
   find_program(PKG_CONFIG NAMES pkg-config pkgconf REQUIRED)
