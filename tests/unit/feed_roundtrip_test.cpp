@@ -66,6 +66,20 @@ TEST(FeedRoundTrip, FullDocument) {
   }
 }
 
+// Unknown JSON keys kept in extensions["json"] come back as the same text: key order and
+// repeated keys included (JSON Feed carries that text as a string).
+TEST(FeedRoundTrip, UnknownJsonKeysKeepTheirText) {
+  Document doc;
+  doc.feed.title = "t";
+  doc.feed.extensions["json"] = R"({"zz":{"b":1,"a":2},"":[{"":"","":""}]})";
+  Article a;
+  a.id = "a1";
+  a.headline = "h";
+  a.extensions["json"] = R"({"y":1,"x":{"k":2,"k":3}})";
+  doc.articles.push_back(a);
+  for (const auto& f : kFormats) expect_round_trip(f, doc, WriteOptions{}, "unknown keys");
+}
+
 TEST(FeedRoundTrip, RandomDocuments) {
   const std::uint64_t base = test::base_seed();
   for (std::uint64_t i = 0; i < 25; ++i) {

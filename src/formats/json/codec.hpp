@@ -36,10 +36,17 @@ void append_string(std::string& out, std::string_view s);
 template <class T>
 void write_value(std::string& out, const T& value, const WriteOptions& options, int level,
                  WriteStats& stats);
+// How `extensions["json"]` (the JSON text of unknown keys) is written: as the JSON object
+// itself, or as a string holding that text. Formats that carry canonical objects through
+// another JSON parser (JSON Feed's `_pressroom`, read with nlohmann::json, which sorts keys and
+// keeps one of duplicate keys) use `as_string`, so that the text reads back byte for byte.
+enum class ExtensionJson : unsigned char { as_object, as_string };
+
 // Same, counting only UTF-8 repairs (non-finite doubles are written as 0 silently).
 template <class T>
 void write_value(std::string& out, const T& value, const WriteOptions& options, int level,
-                 std::size_t& repaired_utf8);
+                 std::size_t& repaired_utf8,
+                 ExtensionJson extension_json = ExtensionJson::as_object);
 
 // Reads the JSON object `json_object_text` into `out` (fields not present keep their values),
 // reporting through `diag` (its options give the mode and limits). Paths of diagnostics start

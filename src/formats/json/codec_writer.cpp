@@ -76,10 +76,12 @@ bool is_absent(const M& m) {
 
 class Writer {
  public:
-  Writer(std::string& out, const WriteOptions& options, WriteStats& stats)
+  Writer(std::string& out, const WriteOptions& options, WriteStats& stats,
+         ExtensionJson extension_json = ExtensionJson::as_object)
       : out_(out),
         pretty_(options.pretty),
         indent_(options.indent < 0 ? 0 : options.indent),
+        extension_json_(extension_json),
         stats_(stats) {}
 
   void newline(int level) {
@@ -174,7 +176,7 @@ class Writer {
       out_ += pretty_ ? ": " : ":";
       // "json" holds the JSON text of the unknown keys read: written back as JSON when it is
       // an object, as a string otherwise (so that it never makes the output invalid).
-      if (k == "json" && is_raw_object(v)) {
+      if (k == "json" && extension_json_ == ExtensionJson::as_object && is_raw_object(v)) {
         out_ += detail::trim(v);
       } else {
         append_string(out_, v, stats_.repaired_utf8);
@@ -193,6 +195,7 @@ class Writer {
   std::string& out_;
   bool pretty_;
   int indent_;
+  ExtensionJson extension_json_;
   WriteStats& stats_;
 };
 
@@ -289,16 +292,17 @@ void write_value(std::string& out, const T& value, const WriteOptions& options, 
 
 template <class T>
 void write_value(std::string& out, const T& value, const WriteOptions& options, int level,
-                 std::size_t& repaired_utf8) {
+                 std::size_t& repaired_utf8, ExtensionJson extension_json) {
   WriteStats stats;
-  Writer w(out, options, stats);
+  Writer w(out, options, stats, extension_json);
   w.value(value, level);
   repaired_utf8 += stats.repaired_utf8;
 }
 
 #define PRESSROOM_JSON_WRITE_INSTANTIATE(T)                                                    \
   template void write_value<T>(std::string&, const T&, const WriteOptions&, int, WriteStats&); \
-  template void write_value<T>(std::string&, const T&, const WriteOptions&, int, std::size_t&);
+  template void write_value<T>(std::string&, const T&, const WriteOptions&, int, std::size_t&, \
+                               ExtensionJson);
 
 PRESSROOM_JSON_WRITE_INSTANTIATE(Document)
 PRESSROOM_JSON_WRITE_INSTANTIATE(Feed)

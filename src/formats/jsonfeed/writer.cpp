@@ -77,13 +77,15 @@ class JsonOut {
   template <class T>
   void canonical(std::string_view k, const T& value) {
     key(k);
-    json_codec::write_value(out_, value, options_, level_, repaired_);
+    json_codec::write_value(out_, value, options_, level_, repaired_,
+                            json_codec::ExtensionJson::as_string);
     first_ = false;
   }
   template <class T>
   void canonical_item(const T& value) {
     item();
-    json_codec::write_value(out_, value, options_, level_, repaired_);
+    json_codec::write_value(out_, value, options_, level_, repaired_,
+                            json_codec::ExtensionJson::as_string);
     first_ = false;
   }
   std::string& out() noexcept { return out_; }
