@@ -108,8 +108,8 @@ void add_derived(std::string& derived, std::string_view what) {
   derived += what;
 }
 
-void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document& doc,
-                 const Article& a, std::size_t index, const std::string& feed_updated,
+void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
+                 const feed_detail::EntityNames& names, const Article& a, std::size_t index, const std::string& feed_updated,
                  bool feed_has_author, const Document* late, bool late_feed) {
   const F& f = fields();
   feed_detail::NativeFields native;
@@ -163,12 +163,12 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document&
   }
   bool authors_native = true;
   for (const auto& au : a.authors) {
-    write_person(x, "author", feed_detail::ref_name(doc, au));
+    write_person(x, "author", names.ref_name(au));
     authors_native = authors_native && plain_ref(au);
   }
   if (authors_native) native.add(f.authors);
   if (a.authors.empty() && !feed_has_author) {
-    std::string name = feed_detail::organization_name(doc, a.publisher_id);
+    std::string name = names.organization(a.publisher_id);
     if (name.empty()) {
       name = "Unknown";
       diag.warn(ErrorCode::missing_field,
@@ -342,17 +342,19 @@ class Emitter {
     return true;
   }
 
-  void item(const Document& doc, const Article& a, const Document* late, bool late_feed) {
-    write_entry(x_, diag_, doc, a, index_++, updated_, feed_has_author_, late, late_feed);
+  void item(const feed_detail::EntityNames& names, const Article& a, const Document* late,
+            bool late_feed) {
+    write_entry(x_, diag_, names, a, index_++, updated_, feed_has_author_, late, late_feed);
   }
 
-  void tail(const Document&) {
+  bool tail(const Document&, const feed_detail::Drain&) {
     x_.close("feed");
     x_.out() += '\n';
     if (x_.stripped() > 0)
       diag_.warn(ErrorCode::invalid_value,
                  std::to_string(x_.stripped()) +
                      " characters that XML 1.0 forbids (or invalid UTF-8) were left out");
+    return true;
   }
 
   std::vector<Error>& warnings() { return diag_.warnings(); }
@@ -373,8 +375,9 @@ Result<std::string> write(const Document& doc, const WriteOptions& options) {
   out.reserve(feed_detail::estimate_feed_size(doc));
   Emitter e(out, options);
   (void)e.head(doc);
-  for (const auto& a : doc.articles) e.item(doc, a, nullptr, false);
-  e.tail(doc);
+  const feed_detail::EntityNames names(doc);
+  for (const auto& a : doc.articles) e.item(names, a, nullptr, false);
+  (void)e.tail(doc, [](std::string&) {});
   Result<std::string> r(std::move(out));
   r.warnings() = std::move(e.warnings());
   return r;

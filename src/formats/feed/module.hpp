@@ -4,6 +4,8 @@
 #ifndef PRESSROOM_FORMATS_FEED_MODULE_HPP
 #define PRESSROOM_FORMATS_FEED_MODULE_HPP
 
+#include <cstdio>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -12,28 +14,39 @@
 #include <vector>
 
 #include "formats/feed/feed.hpp"
+#include "formats/feed/xml_out.hpp"
 #include "pressroom/io.hpp"
 
 namespace pressroom::feed_detail {
 
-// A RecordWriter that streams the articles. The feed and entity records are kept (they are
-// small next to the articles); the head is written when the first article arrives (so that it
-// can derive what the feed lacks from that article) and each article is written and flushed
-// as soon as it can be. `Emitter` writes into the string it was constructed with and has
-// `bool head(doc)` (false: the head cannot be written, `Emitter::head_error()` says why),
-// `item(doc, article, late, late_feed)`, `tail(doc)` and `warnings()`.
+// A RecordWriter that streams the articles. The head is written when the first article
+// arrives (so that it can derive what the feed lacks from that article), or once
+// `held_records_max` records wait for one; each article is written and flushed as soon as it
+// can be. What is kept in memory: the Feed record, the records that arrived before the head,
+// and the names of the entities (EntityNames, what items show of the records they refer to).
+// `Emitter` writes into the string it was constructed with and has `bool head(doc)` (false: the
+// head cannot be written, `Emitter::head_error()` says why; the head writes the entity tables
+// of `doc`), `item(names, article, late, late_feed)`, `tail(doc)` (the Feed record, the
+// Document's version and extensions) and `warnings()`.
 //
-// Where the feed and entity tables go depends on `Emitter::tables_at_tail`:
-// - true (RSS, JSON Feed): the format allows them after the items, so `tail(doc)` writes them
-//   at finish(); `late` is always null.
-// - false (Atom: RFC 4287 puts entries last): the head holds what arrived before the first
-//   article. The last article is held back; records arriving after the head are written
-//   inside the next article written (`late`: a Document with only those records, the Feed
-//   only when `late_feed`), at the latest inside the last article at finish(). With no
-//   article at all everything goes into the head.
+// Where entity records that arrive after the head go depends on `Emitter::tables_at_tail`:
+// - true (RSS, JSON Feed): `record(r)` writes each one at once (RSS: a channel element before
+//   the next item) or sets it aside in a SpillBuffer for the tail (JSON Feed); `late` is
+//   always null.
+// - false (Atom: RFC 4287 puts entries last): the last article is held back; records arriving
+//   after the head are written inside the next article written (`late`: a Document with only
+//   those records, the Feed only when `late_feed`), at the latest inside the last article at
+//   finish(). With no article at all everything goes into the head.
+// Called by an emitter's tail with the output string when it holds a chunk of a long tail:
+// the streaming writer writes it out and clears it.
+using Drain = std::function<void(std::string&)>;
+
 template <class Emitter>
 class StreamingFeedWriter final : public RecordWriter {
  public:
+  // Records held before the head is written without an article (tables_at_tail emitters).
+  static constexpr std::size_t held_records_max = 1024;
+
   StreamingFeedWriter(std::ostream& out, const WriteOptions& options)
       : out_(out), options_(options), emitter_(buffer_, options_) {}
   Status add(const Record& record) override {
@@ -41,13 +54,12 @@ class StreamingFeedWriter final : public RecordWriter {
     if (const auto* a = std::get_if<Article>(&record)) {
       if (!head_) {
         doc_.articles.push_back(*a);  // lets the head derive what the feed lacks
-        const bool ok = emitter_.head(doc_);
+        const bool ok = write_head();
         doc_.articles.clear();
         if (!ok) return fail();
-        head_ = true;
       }
       if constexpr (Emitter::tables_at_tail) {
-        emitter_.item(doc_, *a, nullptr, false);
+        emitter_.item(names_, *a, nullptr, false);
         return flush();
       } else {
         Status s = write_pending();
@@ -55,31 +67,59 @@ class StreamingFeedWriter final : public RecordWriter {
         return s;
       }
     }
-    Record copy = record;
-    if constexpr (!Emitter::tables_at_tail) {
-      if (head_) {
-        if (std::holds_alternative<Feed>(copy)) late_feed_ = true;
-        add_record(late_, Record(copy));
+    names_.add(record);
+    if (!head_) {
+      add_record(doc_, Record(record));
+      if constexpr (Emitter::tables_at_tail) {
+        if (++held_ >= held_records_max) {
+          if (!write_head()) return fail();
+          return flush();
+        }
       }
+      return {};
     }
-    add_record(doc_, std::move(copy));
-    return {};
+    if (const auto* f = std::get_if<Feed>(&record)) {
+      doc_.feed = *f;
+      if constexpr (!Emitter::tables_at_tail) late_feed_ = true;
+      return {};
+    }
+    if constexpr (Emitter::tables_at_tail) {
+      emitter_.record(record);
+      return flush();
+    } else {
+      add_record(late_, Record(record));
+      return {};
+    }
   }
   Status finish() override {
     if (finished_) return {};
     finished_ = true;
-    if (!head_ && !emitter_.head(doc_)) return fail();
-    head_ = true;
+    if (!head_ && !write_head()) return fail();
     if constexpr (!Emitter::tables_at_tail) {
       Status s = write_pending();
       if (!s) return s;
     }
-    emitter_.tail(doc_);
+    const bool ok = emitter_.tail(doc_, [this](std::string&) { (void)flush(); });
     for (auto& w : emitter_.warnings()) warn_once(w);
-    return flush();
+    Status s = flush();
+    if (s && !ok)
+      return detail::make_error(ErrorCode::io, "", "cannot read back the records set aside");
+    return s;
   }
 
  private:
+  // Writes the head from what arrived so far, then drops the entity records (their names are
+  // in names_).
+  bool write_head() {
+    if (!emitter_.head(doc_)) return false;
+    head_ = true;
+    doc_.organizations = {};
+    doc_.commissioners = {};
+    doc_.people = {};
+    doc_.legislation = {};
+    doc_.contacts = {};
+    return true;
+  }
   Status fail() {
     for (auto& w : emitter_.warnings()) warn_once(w);
     return Emitter::head_error();
@@ -89,7 +129,8 @@ class StreamingFeedWriter final : public RecordWriter {
     const bool late = late_feed_ || !late_.organizations.empty() || !late_.commissioners.empty() ||
                       !late_.people.empty() || !late_.legislation.empty() ||
                       !late_.contacts.empty();
-    emitter_.item(doc_, *pending_, late ? &late_ : nullptr, late_feed_);
+    if (late_feed_) late_.feed = doc_.feed;
+    emitter_.item(names_, *pending_, late ? &late_ : nullptr, late_feed_);
     if (late) {
       late_ = Document{};
       late_feed_ = false;
@@ -108,12 +149,40 @@ class StreamingFeedWriter final : public RecordWriter {
   std::string buffer_;
   Emitter emitter_;
   Document doc_;
+  EntityNames names_;
+  std::size_t held_ = 0;
   Document late_;
   bool late_feed_ = false;
   std::optional<Article> pending_;
   bool head_ = false;
   bool finished_ = false;
 };
+
+// Text set aside for later (JSON Feed's entity tables, written after the items): kept in
+// memory up to `memory_max` bytes, then in an anonymous temporary file, so that a streaming
+// writer's memory does not grow with the number of records.
+class SpillBuffer {
+ public:
+  explicit SpillBuffer(std::size_t memory_max = std::size_t{1} << 20) : memory_max_(memory_max) {}
+  SpillBuffer(const SpillBuffer&) = delete;
+  SpillBuffer& operator=(const SpillBuffer&) = delete;
+  ~SpillBuffer();
+  // The text appended is taken from the end of `text`, from `from` on, which is then erased.
+  void take(std::string& text, std::size_t from);
+  bool empty() const noexcept { return size_ == 0; }
+  // Appends everything set aside to `out`, calling `drain(out)` whenever `out` holds a chunk
+  // (so that a streaming writer can flush it); false when the temporary file failed.
+  bool append_to(std::string& out, const Drain& drain);
+
+ private:
+  bool spill();
+  std::size_t memory_max_;
+  std::string memory_;
+  std::FILE* file_ = nullptr;
+  std::size_t file_size_ = 0;  // bytes in the file
+  std::size_t size_ = 0;       // bytes set aside in all
+};
+
 
 // What foreign readers of RSS/Atom/JSON Feed do not get from `doc` (only pressroom reads the
 // extension): one warning per kind, with the path of the first occurrence.

@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 #include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "formats/xml/codec.hpp"
@@ -31,6 +32,11 @@ void element(XmlOut& x, std::string_view name, const T& value) {
 // (always, even empty: its presence tells the reader to take the feed metadata from it and not
 // from the native elements, which hold derived values), then the tables.
 void write_pressroom_head(XmlOut& x, const Document& doc) {
+  write_pressroom_feed_head(x, doc);
+  write_pressroom_tables(x, doc);
+}
+
+void write_pressroom_feed_head(XmlOut& x, const Document& doc) {
   if (doc.pressroom_version != model_version) {
     x.newline();
     x.out() += "<pressroom:pressroom_version>";
@@ -46,7 +52,6 @@ void write_pressroom_head(XmlOut& x, const Document& doc) {
     x.out() += "</pressroom:extensions>";
   }
   element(x, "pressroom:feed", doc.feed);
-  write_pressroom_tables(x, doc);
 }
 
 void write_pressroom_feed(XmlOut& x, const Feed& feed) { element(x, "pressroom:feed", feed); }
@@ -57,6 +62,20 @@ void write_pressroom_tables(XmlOut& x, const Document& doc) {
   for (const auto& p : doc.people) element(x, "pressroom:person", p);
   for (const auto& l : doc.legislation) element(x, "pressroom:legislation", l);
   for (const auto& c : doc.contacts) element(x, "pressroom:contact", c);
+}
+
+void write_pressroom_record(XmlOut& x, const Record& record) {
+  if (const auto* o = std::get_if<Organization>(&record)) {
+    element(x, "pressroom:organization", *o);
+  } else if (const auto* c = std::get_if<Commissioner>(&record)) {
+    element(x, "pressroom:commissioner", *c);
+  } else if (const auto* p = std::get_if<Person>(&record)) {
+    element(x, "pressroom:person", *p);
+  } else if (const auto* l = std::get_if<Legislation>(&record)) {
+    element(x, "pressroom:legislation", *l);
+  } else if (const auto* k = std::get_if<Contact>(&record)) {
+    element(x, "pressroom:contact", *k);
+  }
 }
 
 std::size_t article_field(std::string_view name) {
@@ -429,6 +448,43 @@ std::string ref_name(const Document& doc, const EntityRef& ref) {
     if (const Organization* o = find_organization(doc, ref.id)) return o->name;
     if (const Person* p = find_person(doc, ref.id)) return p->name.full;
     if (const Commissioner* c = find_commissioner(doc, ref.id)) return c->name.full;
+  }
+  return ref.id;
+}
+
+EntityNames::EntityNames(const Document& doc) {
+  for (const auto& o : doc.organizations) add(o.id, 0, o.name);
+  for (const auto& p : doc.people) add(p.id, 1, p.name.full);
+  for (const auto& c : doc.commissioners) add(c.id, 2, c.name.full);
+}
+
+void EntityNames::add(const Record& record) {
+  if (const auto* o = std::get_if<Organization>(&record)) {
+    add(o->id, 0, o->name);
+  } else if (const auto* p = std::get_if<Person>(&record)) {
+    add(p->id, 1, p->name.full);
+  } else if (const auto* c = std::get_if<Commissioner>(&record)) {
+    add(c->id, 2, c->name.full);
+  }
+}
+
+void EntityNames::add(const std::string& id, int rank, const std::string& name) {
+  if (id.empty()) return;
+  const auto [it, added] = names_.try_emplace(id, Entry{rank, name});
+  if (!added && rank < it->second.rank) it->second = Entry{rank, name};
+}
+
+std::string EntityNames::organization(std::string_view id) const {
+  if (id.empty()) return {};
+  const auto it = names_.find(std::string(id));
+  return it != names_.end() && it->second.rank == 0 ? it->second.name : std::string();
+}
+
+std::string EntityNames::ref_name(const EntityRef& ref) const {
+  if (!ref.name.empty()) return ref.name;
+  if (!ref.id.empty()) {
+    const auto it = names_.find(ref.id);
+    if (it != names_.end()) return it->second.name;
   }
   return ref.id;
 }

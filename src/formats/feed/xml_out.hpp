@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include <pugixml.hpp>
@@ -100,10 +101,15 @@ class XmlOut {
 // Writes the pressroom extension of a feed's head (version, extensions, the Feed record and
 // the entity tables) as children of the current element.
 void write_pressroom_head(XmlOut& x, const Document& doc);
+// Writes the version, extensions and Feed record only (write_pressroom_head without tables).
+void write_pressroom_feed_head(XmlOut& x, const Document& doc);
 // Writes the entity tables only (organizations ... contacts).
 void write_pressroom_tables(XmlOut& x, const Document& doc);
 // Writes `<pressroom:feed>` (the Feed record).
 void write_pressroom_feed(XmlOut& x, const Feed& feed);
+// Writes the element of one entity record (`<pressroom:organization>` ... `<pressroom:contact>`);
+// nothing for a Feed or an Article.
+void write_pressroom_record(XmlOut& x, const Record& record);
 
 // ---- own items (see the comment at the top of rss/writer.cpp) ---------------------------
 
@@ -170,6 +176,31 @@ std::string organization_name(const Document& doc, std::string_view id);
 // The display name of a reference: its name, else the name of the entity it points to, else
 // its id.
 std::string ref_name(const Document& doc, const EntityRef& ref);
+
+// The display names of the entities items refer to, by id: what the writers take from the
+// entity records when they write an item (ref_name, organization_name), so that a streaming
+// writer keeps names, not whole records. Lookups are hashed.
+class EntityNames {
+ public:
+  EntityNames() = default;
+  explicit EntityNames(const Document& doc);
+  // Adds the name of an organization, person or commissioner; other records are ignored.
+  // The first record with an id wins, organizations before people before commissioners (the
+  // order of ref_name).
+  void add(const Record& record);
+  // The organization's name for `id`, or "".
+  std::string organization(std::string_view id) const;
+  // As ref_name(doc, ref).
+  std::string ref_name(const EntityRef& ref) const;
+
+ private:
+  void add(const std::string& id, int rank, const std::string& name);
+  struct Entry {
+    int rank;  // 0 organization, 1 person, 2 commissioner
+    std::string name;
+  };
+  std::unordered_map<std::string, Entry> names_;
+};
 
 // Warns about a date the writer could not write as it is.
 void warn_date(WriteDiagnostics& diag, DateOutcome outcome, const std::string& path);

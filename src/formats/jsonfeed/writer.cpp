@@ -90,6 +90,12 @@ class JsonOut {
   }
   std::string& out() noexcept { return out_; }
   std::size_t repaired() const noexcept { return repaired_; }
+  // Continues as if inside an array at `level` with `first` items so far (rows of a table
+  // written apart from the rest of the output).
+  void resume_array(int level, bool first) {
+    level_ = level;
+    first_ = first;
+  }
 
  private:
   void newline() {
@@ -112,20 +118,22 @@ std::string rfc3339(feed_detail::WriteDiagnostics& diag, const std::optional<Dat
   return s;
 }
 
-void write_authors(JsonOut& j, const Document& doc, const std::vector<EntityRef>& refs) {
+void write_authors(JsonOut& j, const feed_detail::EntityNames& names,
+                   const std::vector<EntityRef>& refs) {
   if (refs.empty()) return;
   j.key("authors");
   j.begin_array();
   for (const auto& r : refs) {
     j.item();
     j.begin_object();
-    j.member("name", feed_detail::ref_name(doc, r));
+    j.member("name", names.ref_name(r));
     j.end_object();
   }
   j.end_array();
 }
 
-void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag, const Document& doc,
+void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
+                const feed_detail::EntityNames& names,
                 const Article& a, std::size_t index) {
   const std::string path = "articles[" + std::to_string(index) + "]";
   j.item();
@@ -181,7 +189,7 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag, const Document&
   if (banner) j.member("banner_image", banner->url);
   j.member("date_published", rfc3339(diag, a.date_published, path + ".date_published"));
   j.member("date_modified", rfc3339(diag, a.date_modified, path + ".date_modified"));
-  write_authors(j, doc, a.authors);
+  write_authors(j, names, a.authors);
   if (!a.categories.empty()) {
     j.key("tags");
     j.begin_array();
@@ -219,7 +227,8 @@ class Emitter {
  public:
   static constexpr bool tables_at_tail = true;
 
-  Emitter(std::string& out, const WriteOptions& options) : j_(out, options) {}
+  Emitter(std::string& out, const WriteOptions& options)
+      : j_(out, options), rows_(scratch_, options) {}
 
   bool head(const Document& doc) {
     JsonOut& j = j_;
@@ -240,18 +249,35 @@ class Emitter {
     j.member("next_url", f.next_url);
     j.member("icon", f.logo.empty() ? f.icon : f.logo);
     j.member("favicon", f.icon);
-    write_authors(j, doc, f.authors);
+    write_authors(j, feed_detail::EntityNames(doc), f.authors);
     j.member("language", f.language);
     j.key("items");
     j.begin_array();
+    for (const auto& r : doc.organizations) set_aside(0, r);
+    for (const auto& r : doc.commissioners) set_aside(1, r);
+    for (const auto& r : doc.people) set_aside(2, r);
+    for (const auto& r : doc.legislation) set_aside(3, r);
+    for (const auto& r : doc.contacts) set_aside(4, r);
     return true;
   }
 
-  void item(const Document& doc, const Article& a, const Document*, bool) {
-    write_item(j_, diag_, doc, a, index_++);
+  void item(const feed_detail::EntityNames& names, const Article& a, const Document*, bool) {
+    write_item(j_, diag_, names, a, index_++);
   }
 
-  void tail(const Document& doc) {
+  // Sets an entity record aside for the `_pressroom` tables written after the items.
+  void record(const Record& r) {
+    std::visit(
+        [&](const auto& row) {
+          using T = std::decay_t<decltype(row)>;
+          if constexpr (!std::is_same_v<T, Feed> && !std::is_same_v<T, Article>)
+            set_aside(table_of<T>(), row);
+        },
+        r);
+  }
+
+  // False when the entity tables set aside could not be read back.
+  bool tail(const Document& doc, const feed_detail::Drain& drain) {
     JsonOut& j = j_;
     j.end_array();
     j.key("_pressroom");
@@ -268,29 +294,58 @@ class Emitter {
       j.end_object();
     }
     j.canonical("feed", doc.feed);
-    const auto table = [&](std::string_view name, const auto& rows) {
-      if (rows.empty()) return;
-      j.key(name);
+    bool ok = true;
+    static constexpr const char* names[] = {"organizations", "commissioners", "people",
+                                            "legislation", "contacts"};
+    for (std::size_t k = 0; k < std::size(names); ++k) {
+      Table& t = tables_[k];
+      if (t.rows.empty()) continue;
+      j.key(names[k]);
       j.begin_array();
-      for (const auto& row : rows) j.canonical_item(row);
+      ok = t.rows.append_to(j.out(), drain) && ok;
+      j.resume_array(3, false);
       j.end_array();
-    };
-    table("organizations", doc.organizations);
-    table("commissioners", doc.commissioners);
-    table("people", doc.people);
-    table("legislation", doc.legislation);
-    table("contacts", doc.contacts);
+    }
     j.end_object();
     j.end_object();
     j.out() += '\n';
-    if (j.repaired() > 0) diag_.warn(ErrorCode::invalid_value, "invalid UTF-8 written as U+FFFD");
+    if (j.repaired() + rows_.repaired() > 0)
+      diag_.warn(ErrorCode::invalid_value, "invalid UTF-8 written as U+FFFD");
+    return ok;
   }
 
   std::vector<Error>& warnings() { return diag_.warnings(); }
   static Error head_error() { return detail::make_error(ErrorCode::io, "jsonfeed", "no head"); }
 
  private:
+  // The rows of one `_pressroom` table, written at the tail.
+  struct Table {
+    feed_detail::SpillBuffer rows;
+    bool first = true;
+  };
+  template <class T>
+  static constexpr std::size_t table_of() {
+    if constexpr (std::is_same_v<T, Organization>) return 0;
+    if constexpr (std::is_same_v<T, Commissioner>) return 1;
+    if constexpr (std::is_same_v<T, Person>) return 2;
+    if constexpr (std::is_same_v<T, Legislation>) return 3;
+    return 4;
+  }
+  // Writes a row as it will appear in its table (inside `_pressroom`, level 3) and sets the
+  // text aside.
+  template <class T>
+  void set_aside(std::size_t table, const T& row) {
+    Table& t = tables_[table];
+    rows_.resume_array(3, t.first);
+    rows_.canonical_item(row);
+    t.first = false;
+    t.rows.take(scratch_, 0);
+  }
+
   JsonOut j_;
+  std::string scratch_;
+  JsonOut rows_;
+  Table tables_[5];
   feed_detail::WriteDiagnostics diag_{"jsonfeed"};
   std::size_t index_ = 0;
 };
@@ -302,8 +357,10 @@ Result<std::string> write(const Document& doc, const WriteOptions& options) {
   out.reserve(4096 + doc.articles.size() * 4096);
   Emitter e(out, options);
   (void)e.head(doc);
-  for (const auto& a : doc.articles) e.item(doc, a, nullptr, false);
-  e.tail(doc);
+  const feed_detail::EntityNames names(doc);
+  for (const auto& a : doc.articles) e.item(names, a, nullptr, false);
+  if (!e.tail(doc, [](std::string&) {}))
+    return detail::make_error(ErrorCode::io, "jsonfeed", "cannot read back the entity tables");
   Result<std::string> r(std::move(out));
   r.warnings() = std::move(e.warnings());
   return r;

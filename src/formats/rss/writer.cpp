@@ -21,10 +21,11 @@
 //   parses it back into blocks, removing the dateline and contact note added to it);
 //   derived="title creator" names native elements the writer made up (a title taken from the
 //   id, a dc:creator taken from the publisher), which the reader ignores.
-// - The channel ends with the pressroom head: the Feed record (native channel elements may hold
-//   derived values), then the entity tables. It comes after the items so that the record
-//   writer streams: it writes the channel head when the first article arrives and every
-//   article at once; entity records are kept until finish() (they are small).
+// - The entity tables (`<pressroom:organization>`...) follow the native channel head; the record
+//   writer writes an entity record that arrives later as a channel element before the next
+//   item. The channel ends with the Feed record (native channel elements may hold derived
+//   values), the Document's version and extensions: the record writer streams, writing the
+//   channel head when the first article arrives and every article and entity record at once.
 // - The channel link is required (RSS 2.0): home_page_url, else feed_url, else the publisher's
 //   url, else the first article url or alternate link, else feed.id when it is an IRI; a
 //   Document without any URL gets the placeholder "urn:pressroom:feed" and a warning (lint
@@ -116,8 +117,8 @@ bool write_date(XmlOut& x, feed_detail::WriteDiagnostics& diag, std::string_view
   return feed_detail::date_survives(s, dt);
 }
 
-void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document& doc,
-                const Article& a, std::size_t index) {
+void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag,
+                const feed_detail::EntityNames& names, const Article& a, std::size_t index) {
   const F& f = fields();
   feed_detail::NativeFields native;
   std::string derived;
@@ -146,12 +147,12 @@ void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag, const Document& 
   if (from_blocks) native.add(f.body);
   bool authors_native = true;
   for (const auto& au : a.authors) {
-    x.element("dc:creator", feed_detail::ref_name(doc, au));
+    x.element("dc:creator", names.ref_name(au));
     authors_native = authors_native && plain_ref(au);
   }
   if (authors_native) native.add(f.authors);
   if (a.authors.empty() && !a.publisher_id.empty()) {
-    const std::string name = feed_detail::organization_name(doc, a.publisher_id);
+    const std::string name = names.organization(a.publisher_id);
     if (!name.empty()) {
       x.element("dc:creator", name);
       derived += derived.empty() ? "creator" : " creator";
@@ -334,17 +335,21 @@ class Emitter {
       x.close("image");
     }
     for (const auto& a : f.authors) x.element("dc:creator", feed_detail::ref_name(doc, a));
+    feed_detail::write_pressroom_tables(x, doc);
     return true;
   }
 
   static constexpr bool tables_at_tail = true;
 
-  void item(const Document& doc, const Article& a, const Document*, bool) {
-    write_item(x_, diag_, doc, a, index_++);
+  void item(const feed_detail::EntityNames& names, const Article& a, const Document*, bool) {
+    write_item(x_, diag_, names, a, index_++);
   }
 
-  void tail(const Document& doc) {
-    feed_detail::write_pressroom_head(x_, doc);
+  // An entity record that arrived after the head: a channel element before the next item.
+  void record(const Record& r) { feed_detail::write_pressroom_record(x_, r); }
+
+  bool tail(const Document& doc, const feed_detail::Drain&) {
+    feed_detail::write_pressroom_feed_head(x_, doc);
     x_.close("channel");
     x_.close("rss");
     x_.out() += '\n';
@@ -352,6 +357,7 @@ class Emitter {
       diag_.warn(ErrorCode::invalid_value,
                  std::to_string(x_.stripped()) +
                      " characters that XML 1.0 forbids (or invalid UTF-8) were left out");
+    return true;
   }
 
   std::vector<Error>& warnings() { return diag_.warnings(); }
@@ -370,8 +376,9 @@ Result<std::string> write(const Document& doc, const WriteOptions& options) {
   out.reserve(feed_detail::estimate_feed_size(doc));
   Emitter e(out, options);
   (void)e.head(doc);
-  for (const auto& a : doc.articles) e.item(doc, a, nullptr, false);
-  e.tail(doc);
+  const feed_detail::EntityNames names(doc);
+  for (const auto& a : doc.articles) e.item(names, a, nullptr, false);
+  (void)e.tail(doc, [](std::string&) {});
   Result<std::string> r(std::move(out));
   r.warnings() = std::move(e.warnings());
   return r;
