@@ -167,6 +167,36 @@ std::vector<Row> rows() {
     v.push_back({fmt, Limit::records, plain(fmt)});
     v.push_back({fmt, Limit::string_bytes, longer(fmt)});
   }
+  // vCard carries the contacts: six of them, one with a name of 1000 bytes; the depth row
+  // nests cards (BEGIN inside a card: a vCard 2.1 AGENT, skipped with a warning) deeper than
+  // the limit.
+  const auto cards = [](bool long_name) {
+    return [long_name] {
+      Document d = sample(false);
+      const Contact first = d.contacts.at(0);
+      for (int i = 1; i < 6; ++i) {
+        Contact c = first;
+        c.id = "contact:copy-" + std::to_string(i);
+        c.name.full = "Copy " + std::to_string(i);
+        d.contacts.push_back(c);
+      }
+      if (long_name) d.contacts[1].name.full = std::string(1000, 'n');
+      return written("vcard", d);
+    };
+  };
+  v.push_back({"vcard", Limit::input_bytes, cards(false)});
+  Row nested{"vcard", Limit::depth, [cards] {
+               std::string s = cards(false)();
+               std::string deep;
+               for (std::size_t i = 0; i < kDeep; ++i) deep += "BEGIN:VCARD\r\nVERSION:4.0\r\n";
+               for (std::size_t i = 0; i < kDeep; ++i) deep += "FN:Nested\r\nEND:VCARD\r\n";
+               return deep + s;
+             }};
+  nested.strict_too = false;  // strict mode stops at the first nested card, before the limit
+  v.push_back(nested);
+  v.push_back({"vcard", Limit::records, cards(false)});
+  v.push_back({"vcard", Limit::string_bytes, cards(true)});
+  // jsonld is written only: it has no reader to limit.
 #ifdef PRESSROOM_TEST_HAVE_EXTRACT
   const auto txt = [] { return extract_page("eu-commissioner-directive/input.txt"); };
   const auto html = [] { return extract_page("iom-uk-modern-slavery-html/input.html"); };
