@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "formats/feed/feed.hpp"
+#include "formats/xml/codec.hpp"
 
 namespace pressroom::feed_detail {
 
@@ -194,8 +195,12 @@ Decoded decode_input(std::string_view input, bool xml) {
   if (bom_encoding.empty() || bom_encoding == "utf-8") {
     // The common case, valid UTF-8 that needs no repair: the input is the text, not copied.
     const std::string declared = xml ? declared_encoding(body) : std::string();
+    // clean_text (vectorised) also proves the UTF-8 valid; only a text it refuses is searched
+    // for invalid UTF-8.
+    const bool clean = xml_codec::clean_text(body);
     if ((declared.empty() || is_utf8_name(declared)) && !needs_demoronize(body) &&
-        detail::find_invalid_utf8(body) == detail::npos) {
+        (clean || detail::find_invalid_utf8(body) == detail::npos)) {
+      d.clean = clean;
       d.declared = declared;
       d.encoding = "utf-8";
       d.converted = bom > 0;

@@ -58,6 +58,9 @@ struct Decoded {
   std::vector<std::string> problems;  // repairs made, as warning messages
   bool borrowed = false;   // valid UTF-8 input needing no change: `input` is the text, not copied
   std::string_view input;  // the input minus its BOM, when `borrowed`
+  // The text is valid UTF-8 holding only characters XML 1.0 allows (xml_codec::clean_text;
+  // character references are not looked at).
+  bool clean = false;
   // The UTF-8 text to parse: a view of the input when borrowed, else of `text`.
   std::string_view utf8() const { return borrowed ? input : std::string_view(text); }
 };
@@ -96,6 +99,8 @@ struct HtmlResult {
 // in one streaming pass without building a tree. `keep_raw` keeps the markup unchanged
 // (blocks are still derived).
 HtmlResult process_html(std::string_view html, std::string_view base, bool keep_raw);
+// The blocks of process_html(html, {}, true) alone (no HTML kept).
+std::vector<Block> html_blocks(std::string_view html);
 
 // Decodes HTML character references (named ones of HTML 4 and numeric) in `text`.
 std::string decode_html_entities(std::string_view text);

@@ -10,9 +10,12 @@ namespace pressroom::feed_detail {
 
 namespace {
 
-bool in_list(std::string_view name, std::initializer_list<const char*> list) {
-  for (const char* n : list)
-    if (name == n) return true;
+// Lists of string_view literals: their lengths are compile-time constants, so most entries are
+// rejected on length alone.
+bool in_list(std::string_view name, std::initializer_list<std::string_view> list) {
+  for (const std::string_view n : list)
+    if (n.size() == name.size() && std::char_traits<char>::compare(n.data(), name.data(), n.size()) == 0)
+      return true;
   return false;
 }
 
@@ -94,7 +97,7 @@ bool safe_url(std::string_view url) {
 }
 
 struct NamedEntity {
-  const char* name;
+  std::string_view name;
   std::uint32_t cp;
 };
 
@@ -208,11 +211,9 @@ std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out
   return 0;
 }
 
-std::string lower_name(std::string_view s) {
-  std::string r(s);
-  for (char& c : r)
+void to_lower(std::string& s) {
+  for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return r;
 }
 
 bool name_char(char c) {
@@ -224,33 +225,41 @@ bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c
 
 // Appends HTML text, escaping what must be and keeping valid references.
 void append_html_text(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() && text[j] != '<' && text[j] != '>' && text[j] != '&') ++j;
+    out.append(text.data() + i, j - i);
+    if (j == text.size()) break;
+    const char c = text[j];
+    i = j + 1;
     if (c == '<') {
       out += "&lt;";
     } else if (c == '>') {
       out += "&gt;";
-    } else if (c == '&') {
+    } else {
       std::string tmp;
-      const std::size_t n = decode_reference(text, i, tmp);
-      if (n > 0 && text[i + n - 1] == ';') {
-        out.append(text.data() + i, n);
-        i += n - 1;
+      const std::size_t n = decode_reference(text, j, tmp);
+      if (n > 0 && text[j + n - 1] == ';') {
+        out.append(text.data() + j, n);
+        i = j + n;
       } else {
         out += "&amp;";
       }
-    } else {
-      out += c;
     }
   }
 }
 
 class Processor {
  public:
-  Processor(std::string_view in, std::string_view base, bool keep_raw)
-      : in_(in), base_(base), keep_raw_(keep_raw) {}
+  // `keep_raw`: the markup is not rewritten; `want_html`: the result's html is set (false:
+  // only the blocks are wanted).
+  Processor(std::string_view in, std::string_view base, bool keep_raw, bool want_html = true)
+      : in_(in), base_(base), keep_raw_(keep_raw || !want_html), want_html_(want_html) {}
 
   HtmlResult run() {
+    if (!keep_raw_) r_.html.reserve(in_.size() + in_.size() / 8);
+    current_.reserve(256);
     std::size_t i = 0;
     while (i < in_.size()) {
       const std::size_t lt = in_.find('<', i);
@@ -260,23 +269,27 @@ class Processor {
       i = tag(lt);
     }
     flush();
-    if (keep_raw_) r_.html = std::string(in_);
+    if (keep_raw_ && want_html_) r_.html = std::string(in_);
     return std::move(r_);
   }
 
  private:
   void text(std::string_view t) {
-    if (!keep_raw_ && skip_depth_ == 0) append_html_text(r_.html, t);
     if (skip_depth_ > 0) return;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (t[i] == '&') {
-        const std::size_t n = decode_reference(t, i, current_);
-        if (n > 0) {
-          i += n - 1;
-          continue;
-        }
+    if (!keep_raw_) append_html_text(r_.html, t);
+    std::size_t i = 0;
+    while (i < t.size()) {
+      const std::size_t amp = t.find('&', i);
+      const std::size_t run_end = amp == std::string_view::npos ? t.size() : amp;
+      current_.append(t.data() + i, run_end - i);
+      if (amp == std::string_view::npos) break;
+      const std::size_t n = decode_reference(t, amp, current_);
+      if (n > 0) {
+        i = amp + n;
+      } else {
+        current_ += '&';
+        i = amp + 1;
       }
-      current_ += t[i];
     }
   }
 
@@ -328,12 +341,15 @@ class Processor {
       text(in_.substr(lt, 1));
       return lt + 1;
     }
-    std::string name = lower_name(in_.substr(ns, i - ns));
     // Namespaced XHTML elements (<xhtml:p>) are read by their local name.
-    const std::size_t colon = name.find(':');
-    if (colon != std::string::npos) name = name.substr(colon + 1);
+    std::string_view qname = in_.substr(ns, i - ns);
+    const std::size_t colon = qname.find(':');
+    if (colon != std::string_view::npos) qname.remove_prefix(colon + 1);
+    name_.assign(qname.data(), qname.size());
+    to_lower(name_);
+    const std::string& name = name_;
     // Attributes.
-    attrs_.clear();
+    attr_count_ = 0;
     bool self_closing = false;
     while (i < in_.size() && in_[i] != '>') {
       if (in_[i] == '/') {
@@ -349,13 +365,16 @@ class Processor {
       while (i < in_.size() && !space(in_[i]) && in_[i] != '=' && in_[i] != '>' &&
              !(in_[i] == '/' && i + 1 < in_.size() && in_[i + 1] == '>'))
         ++i;
-      std::string aname = lower_name(in_.substr(an, i - an));
-      if (aname.empty()) {
+      if (i == an) {
         ++i;
         continue;
       }
+      if (attr_count_ == attrs_.size()) attrs_.emplace_back();
+      auto& [aname, value] = attrs_[attr_count_++];
+      aname.assign(in_.data() + an, i - an);
+      to_lower(aname);
+      value.clear();
       while (i < in_.size() && space(in_[i])) ++i;
-      std::string value;
       if (i < in_.size() && in_[i] == '=') {
         ++i;
         while (i < in_.size() && space(in_[i])) ++i;
@@ -371,7 +390,6 @@ class Processor {
           value = decode_html_entities(in_.substr(vs, i - vs));
         }
       }
-      attrs_.emplace_back(std::move(aname), std::move(value));
     }
     const std::size_t after = i < in_.size() ? i + 1 : in_.size();
     BlockType bt;
@@ -418,7 +436,8 @@ class Processor {
     }
     r_.html += '<';
     r_.html += name;
-    for (auto& [an, av] : attrs_) {
+    for (std::size_t k = 0; k < attr_count_; ++k) {
+      auto& [an, av] = attrs_[k];
       if (!allowed_attribute(an)) {
         r_.removed = true;
         continue;
@@ -459,12 +478,17 @@ class Processor {
   std::string_view in_;
   std::string_view base_;
   bool keep_raw_;
+  bool want_html_;
   HtmlResult r_;
+  std::string name_;  // the tag being read, lower case (reused)
   std::string current_;
   BlockType type_ = BlockType::paragraph;
   std::string skip_name_;
   std::size_t skip_depth_ = 0;
+  // The attributes of the tag being read: the first attr_count_ entries (reused, so that
+  // their strings keep their memory from tag to tag).
   std::vector<std::pair<std::string, std::string>> attrs_;
+  std::size_t attr_count_ = 0;
 };
 
 }  // namespace
@@ -488,6 +512,10 @@ std::string decode_html_entities(std::string_view text) {
 
 HtmlResult process_html(std::string_view html, std::string_view base, bool keep_raw) {
   return Processor(html, base, keep_raw).run();
+}
+
+std::vector<Block> html_blocks(std::string_view html) {
+  return Processor(html, {}, true, false).run().blocks;
 }
 
 }  // namespace pressroom::feed_detail

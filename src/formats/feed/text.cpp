@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // XML output escaping, writer diagnostics, URL resolution and block rendering for the feeds.
 #include <cstdint>
+#include <cstring>
 
 #include "formats/feed/feed.hpp"
 
@@ -226,18 +227,37 @@ std::string resolve_url(std::string_view base, std::string_view ref) {
 }
 
 std::string collapse_space(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Writes into a buffer of the input's size (the output is never longer), copying eight bytes
+  // at a time while none of them is at or below ' ' (every space character is).
+  std::string out(text.size(), '\0');
+  char* const begin = out.data();
+  char* o = begin;
+  const char* p = text.data();
+  const char* const end = p + text.size();
   bool space = false;
-  for (const char c : text) {
+  constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
+  while (p < end) {
+    if (!space && end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      // A byte below 0x21 sets its high bit here (the SWAR "has less than" test).
+      if (((w - ones * 0x21) & ~w & (ones * 0x80)) == 0) {
+        std::memcpy(o, p, 8);
+        o += 8;
+        p += 8;
+        continue;
+      }
+    }
+    const char c = *p++;
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      space = !out.empty();
+      space = o != begin;
     } else {
-      if (space) out += ' ';
+      if (space) *o++ = ' ';
       space = false;
-      out += c;
+      *o++ = c;
     }
   }
+  out.resize(static_cast<std::size_t>(o - begin));
   return out;
 }
 

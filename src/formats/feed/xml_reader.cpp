@@ -90,6 +90,9 @@ class Reader {
       : text_(text), options_(options), diag_(options, format, text) {}
 
   detail::Diagnostics& diag() { return diag_; }
+  // Tells the reader that the input is clean (Decoded::clean) and refers to no character XML
+  // 1.0 forbids, so that text values need no check of their own.
+  void set_input_clean(bool clean) { input_clean_ = clean; }
 
   bool read(pugi::xml_document& xdoc, Document& doc, FeedVersion& version) {
     const pugi::xml_node root = xdoc.document_element();
@@ -98,6 +101,7 @@ class Reader {
       return false;
     }
     if (!xml_codec::check_depth(root, 1, diag_)) return false;
+    reserve_articles(root, doc);
     push(root);
     const Ns rns = ns_of(root);
     root_uri_ = std::string(uri_of(root));
@@ -184,6 +188,24 @@ class Reader {
   }
 
   void set_netscape(bool n) { netscape_ = n; }
+
+ private:
+  // Reserves room for the items or entries of the root and of its channels, so that the
+  // articles are moved into place once.
+  void reserve_articles(const pugi::xml_node& root, Document& doc) const {
+    std::size_t n = 0;
+    const auto count = [&n](const pugi::xml_node& parent) {
+      for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        const std::string_view ln = local_name(c.name());
+        if (ln == "item" || ln == "entry") ++n;
+      }
+    };
+    count(root);
+    for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element && local_name(c.name()) == "channel") count(c);
+    doc.articles.reserve(std::min<std::size_t>(n, options_.limits.max_records));
+  }
 
  private:
   // ---- namespaces ----
@@ -276,7 +298,7 @@ class Reader {
       s.clear();
       return;
     }
-    if (detail::find_xml_forbidden(s) != detail::npos) {
+    if (!input_clean_ && detail::find_xml_forbidden(s) != detail::npos) {
       detail::strip_xml_forbidden(s);
       (void)warn(ErrorCode::invalid_value, "characters XML 1.0 forbids removed", n);
     }
@@ -437,9 +459,9 @@ class Reader {
   // Plain text of a construct: markup removed, entities decoded, blocks joined.
   std::string plain(const std::string& value, Kind kind) {
     if (kind == Kind::text) return value;
-    const HtmlResult h = process_html(value, {}, true);
+    const std::vector<Block> blocks = html_blocks(value);
     std::string out;
-    for (const auto& b : h.blocks) {
+    for (const auto& b : blocks) {
       if (!out.empty()) out += ' ';
       out += b.text;
     }
@@ -1372,6 +1394,7 @@ class Reader {
   bool atom03_ = false;
   bool netscape_ = false;
   bool pressroom_feed_ = false;
+  bool input_clean_ = false;
   bool root_lang_ = false;
   std::string root_uri_;
 };
@@ -1413,6 +1436,39 @@ std::string_view version_name(FeedVersion v) noexcept {
   return "";
 }
 
+namespace {
+
+// True when a numeric character reference in `text` (&#...; or &#x...;) names a character
+// XML 1.0 forbids (pugixml decodes it into a text value).
+bool refers_to_forbidden_character(std::string_view text) {
+  for (std::size_t i = text.find("&#"); i != std::string_view::npos; i = text.find("&#", i + 2)) {
+    std::size_t j = i + 2;
+    const bool hex = j < text.size() && (text[j] == 'x' || text[j] == 'X');
+    if (hex) ++j;
+    std::uint32_t cp = 0;
+    const std::size_t start = j;
+    for (; j < text.size() && j - start < 10; ++j) {
+      const char c = text[j];
+      int v = -1;
+      if (c >= '0' && c <= '9') {
+        v = c - '0';
+      } else if (hex && c >= 'a' && c <= 'f') {
+        v = c - 'a' + 10;
+      } else if (hex && c >= 'A' && c <= 'F') {
+        v = c - 'A' + 10;
+      }
+      if (v < 0) break;
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+      if (cp > 0x10FFFF) return true;
+    }
+    if (j == start) continue;  // not a reference: pugixml keeps the text as it is
+    if (j - start >= 10 || !detail::is_xml_char(cp)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<Document> read_xml_feed(std::string_view input, const ReadOptions& options,
                                std::string_view format, FeedVersion* version_out,
                                std::string* encoding_out) {
@@ -1449,6 +1505,7 @@ Result<Document> read_xml_feed(std::string_view input, const ReadOptions& option
                dt.find("netscape") != std::string_view::npos;
   }
   reader.set_netscape(netscape);
+  reader.set_input_clean(dec.clean && !refers_to_forbidden_character(text));
   pugi::xml_document xdoc;
   const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
   const pugi::xml_parse_result pr =
