@@ -3,12 +3,23 @@
 // plain-text blocks, without building a tree. The tokenizer is forgiving (unclosed tags,
 // unquoted attributes, stray '<'); what it cannot understand becomes text.
 #include <cstring>
+#include <unordered_set>
 
 #include "formats/feed/feed.hpp"
 
 namespace pressroom::feed_detail {
 
 namespace {
+
+// A set of lower-case names (elements, attributes), hashed.
+class NameSet {
+ public:
+  NameSet(std::initializer_list<std::string_view> names) : set_(names) {}
+  bool has(std::string_view n) const { return set_.count(n) != 0; }
+
+ private:
+  std::unordered_set<std::string_view> set_;
+};
 
 // Lists of string_view literals: their lengths are compile-time constants, so most entries are
 // rejected on length alone.
@@ -20,8 +31,7 @@ bool in_list(std::string_view name, std::initializer_list<std::string_view> list
 }
 
 bool allowed_element(std::string_view n) {
-  return in_list(
-      n, {"a",      "abbr",     "acronym",    "address", "article", "aside",   "b",     "bdi",
+  static const NameSet names{"a",      "abbr",     "acronym",    "address", "article", "aside",   "b",     "bdi",
           "bdo",    "big",      "blockquote", "br",      "caption", "center",  "cite",  "code",
           "col",    "colgroup", "dd",         "del",     "details", "dfn",     "div",   "dl",
           "dt",     "em",       "figcaption", "figure",  "font",    "footer",  "h1",    "h2",
@@ -30,33 +40,37 @@ bool allowed_element(std::string_view n) {
           "rp",     "rt",       "ruby",       "s",       "samp",    "section", "small", "span",
           "strike", "strong",   "sub",        "summary", "sup",     "table",   "tbody", "td",
           "tfoot",  "th",       "thead",      "time",    "tr",      "tt",      "u",     "ul",
-          "var",    "wbr"});
+          "var",    "wbr"};
+  return names.has(n);
 }
 
 // Elements dropped together with their content.
 bool dropped_with_content(std::string_view n) {
-  return in_list(n, {"script",   "style",    "iframe", "object",   "embed", "applet", "noscript",
+  static const NameSet names{"script",   "style",    "iframe", "object",   "embed", "applet", "noscript",
                      "template", "frameset", "frame",  "noframes", "xml",   "math",   "svg",
-                     "head",     "title",    "select", "textarea", "form",  "button"});
+                     "head",     "title",    "select", "textarea", "form",  "button"};
+  return names.has(n);
 }
 
 bool void_element(std::string_view n) {
-  return in_list(n, {"br", "hr", "img", "col", "wbr", "area", "input", "source", "meta", "link",
-                     "base", "param", "track", "embed"});
+  static const NameSet names{"br", "hr", "img", "col", "wbr", "area", "input", "source", "meta", "link",
+                     "base", "param", "track", "embed"};
+  return names.has(n);
 }
 
 bool allowed_attribute(std::string_view n) {
-  return in_list(
-      n, {"href",    "src",         "alt",         "title",    "width",   "height",  "lang",
+  static const NameSet names{"href",    "src",         "alt",         "title",    "width",   "height",  "lang",
           "dir",     "cite",        "datetime",    "colspan",  "rowspan", "align",   "valign",
           "border",  "cellpadding", "cellspacing", "summary",  "abbr",    "headers", "scope",
           "start",   "type",        "value",       "hreflang", "rel",     "span",    "nowrap",
           "char",    "charoff",     "color",       "face",     "size",    "clear",   "compact",
-          "noshade", "reversed",    "xml:lang"});
+          "noshade", "reversed",    "xml:lang"};
+  return names.has(n);
 }
 
 bool url_attribute(std::string_view n) {
-  return in_list(n, {"href", "src", "cite", "longdesc", "action", "background", "poster"});
+  static const NameSet names{"href", "src", "cite", "longdesc", "action", "background", "poster"};
+  return names.has(n);
 }
 
 // Block type of an element that starts a block, or false.
@@ -74,10 +88,10 @@ bool block_element(std::string_view n, BlockType& type) {
     type = BlockType::quote;
     return true;
   }
-  return in_list(n,
-                 {"p",          "div",     "pre",     "table",  "tr",      "ul",      "ol",
+  static const NameSet names{"p",          "div",     "pre",     "table",  "tr",      "ul",      "ol",
                   "dl",         "section", "article", "header", "footer",  "aside",   "figure",
-                  "figcaption", "address", "hr",      "center", "caption", "details", "summary"});
+                  "figcaption", "address", "hr",      "center", "caption", "details", "summary"};
+  return names.has(n);
 }
 
 // A URL is safe when it is relative or uses an allowed scheme; control characters and
@@ -302,12 +316,13 @@ class Processor {
 
   // Parses the markup at in_[lt] == '<'; returns the position after it.
   std::size_t tag(std::size_t lt) {
-    if (in_.compare(lt, 4, "<!--") == 0) {
+    const bool bang = lt + 1 < in_.size() && in_[lt + 1] == '!';
+    if (bang && in_.compare(lt, 4, "<!--") == 0) {
       const std::size_t e = in_.find("-->", lt + 4);
       if (!keep_raw_) r_.removed = true;
       return e == std::string_view::npos ? in_.size() : e + 3;
     }
-    if (in_.compare(lt, 9, "<![CDATA[") == 0) {
+    if (bang && in_.compare(lt, 9, "<![CDATA[") == 0) {
       const std::size_t e = in_.find("]]>", lt + 9);
       const std::size_t end = e == std::string_view::npos ? in_.size() : e;
       const std::string_view t = in_.substr(lt + 9, end - lt - 9);

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "formats/feed/feed.hpp"
 #include "formats/feed/xml_out.hpp"
@@ -1387,7 +1388,7 @@ class Reader {
   detail::Diagnostics diag_;
   Scope scope_;
   std::set<std::string> undeclared_;
-  std::set<std::string> ids_;
+  std::unordered_set<std::string> ids_;
   std::map<std::string, std::size_t> next_suffix_;
   std::map<std::string, std::size_t> people_;  // Person ids the reader added -> index
   std::size_t records_ = 0;
@@ -1495,9 +1496,9 @@ Result<Document> read_xml_feed(std::string_view input, const ReadOptions& option
     if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(std::nullopt);
   }
   // A DTD is never processed: pugixml skips it and expands no entity it declares.
-  const std::size_t doctype = text.find("<!DOCTYPE");
+  const std::size_t doctype = text.substr(0, 4096).find("<!DOCTYPE");
   bool netscape = false;
-  if (doctype != std::string::npos && doctype < 4096) {
+  if (doctype != std::string::npos) {
     const std::size_t end = text.find('>', doctype);
     const std::string_view dt(text.data() + doctype,
                               (end == std::string::npos ? text.size() : end) - doctype);
