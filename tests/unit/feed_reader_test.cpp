@@ -302,3 +302,44 @@ TEST(JsonFeedReader, ChecksDepthBeforeBuildingATree) {
 }
 
 }  // namespace
+
+namespace {
+
+// The definition collapse_space implements eight bytes at a time: runs of space characters
+// become one space, none at either end.
+std::string collapse_reference(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+TEST(FeedText, CollapseSpaceMatchesItsDefinition) {
+  const std::string alphabet = std::string("ab \t\n\r\f\x01\x1f\x7f") + "\xC3\xA9" + "  ";
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  const auto next = [&state] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    const std::size_t n = next() % 40;
+    for (std::size_t k = 0; k < n; ++k) s += alphabet[next() % alphabet.size()];
+    ASSERT_EQ(pressroom::feed_detail::collapse_space(s), collapse_reference(s)) << '"' << s << '"';
+  }
+  for (const char* s : {"", " ", "a", " a ", "abcdefgh ijklmnop", "abcdefg  hijklmnop",
+                        "abcdefgh\tijklmnop", "abcdefghijklmno ", " abcdefghijklmnop q"})
+    EXPECT_EQ(pressroom::feed_detail::collapse_space(s), collapse_reference(s)) << s;
+}
+
+}  // namespace

@@ -3,7 +3,7 @@
 // plain-text blocks, without building a tree. The tokenizer is forgiving (unclosed tags,
 // unquoted attributes, stray '<'); what it cannot understand becomes text.
 #include <cstring>
-#include <unordered_set>
+#include <vector>
 
 #include "formats/feed/feed.hpp"
 
@@ -11,14 +11,25 @@ namespace pressroom::feed_detail {
 
 namespace {
 
-// A set of lower-case names (elements, attributes), hashed.
+// A set of lower-case names (elements, attributes): buckets by length and first letter, so
+// that a lookup compares with one or two names at most.
 class NameSet {
  public:
-  NameSet(std::initializer_list<std::string_view> names) : set_(names) {}
-  bool has(std::string_view n) const { return set_.count(n) != 0; }
+  NameSet(std::initializer_list<std::string_view> names) {
+    for (const std::string_view n : names) buckets_[bucket(n)].push_back(n);
+  }
+  bool has(std::string_view n) const {
+    if (n.empty() || n.size() > 15) return false;
+    for (const std::string_view c : buckets_[bucket(n)])
+      if (std::char_traits<char>::compare(c.data(), n.data(), n.size()) == 0) return true;
+    return false;
+  }
 
  private:
-  std::unordered_set<std::string_view> set_;
+  static std::size_t bucket(std::string_view n) {
+    return (n.size() & 15u) * 32u + (static_cast<unsigned char>(n[0]) & 31u);
+  }
+  std::vector<std::string_view> buckets_[16 * 32];
 };
 
 // Lists of string_view literals: their lengths are compile-time constants, so most entries are

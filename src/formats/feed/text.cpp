@@ -226,22 +226,37 @@ std::string resolve_url(std::string_view base, std::string_view ref) {
   return out;
 }
 
+namespace {
+
+// 0x80 in each byte of `w` that equals `c` (exact, no false positives).
+inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) {
+  constexpr std::uint64_t low7 = ~std::uint64_t{0} / 255 * 0x7F;
+  const std::uint64_t x = w ^ (~std::uint64_t{0} / 255 * c);
+  return ~(((x & low7) + low7) | x | low7);
+}
+
+}  // namespace
+
 std::string collapse_space(std::string_view text) {
-  // Writes into a buffer of the input's size (the output is never longer), copying eight bytes
-  // at a time while none of them is at or below ' ' (every space character is).
+  // Writes into a buffer of the input's size (the output is never longer). Eight bytes at a
+  // time are copied as they are while they hold no control character or tab/newline (bytes
+  // below 0x20) and no space that follows a space (or starts the output).
   std::string out(text.size(), '\0');
   char* const begin = out.data();
   char* o = begin;
   const char* p = text.data();
   const char* const end = p + text.size();
-  bool space = false;
+  bool space = false;  // a space is pending (written before the next other character)
   constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
   while (p < end) {
-    if (!space && end - p >= 8) {
+    if (!space && o != begin && end - p >= 8) {
       std::uint64_t w;
       std::memcpy(&w, p, 8);
-      // A byte below 0x21 sets its high bit here (the SWAR "has less than" test).
-      if (((w - ones * 0x21) & ~w & (ones * 0x80)) == 0) {
+      const std::uint64_t spaces = bytes_equal(w, ' ');
+      // Below 0x20 (the SWAR "has less than" test), two spaces in a row, or a space last.
+      const bool plain = ((w - ones * 0x20) & ~w & (ones * 0x80)) == 0 &&
+                         (spaces & (spaces >> 8)) == 0 && (spaces >> 56) == 0;
+      if (plain) {
         std::memcpy(o, p, 8);
         o += 8;
         p += 8;
