@@ -1069,7 +1069,9 @@ class Reader {
     if (!count_record(item)) return false;
     const std::string path = "articles[" + std::to_string(doc.articles.size()) + "]";
     if (const pugi::xml_node own = own_marker(item)) return read_own_item(item, own, doc, path);
-    Article a;
+    // Built in place (the Document is dropped when reading stops with an error).
+    const std::size_t index = doc.articles.size();
+    Article& a = doc.articles.emplace_back();
     bool from_extension = false;
     std::string guid;
     bool guid_permalink = false;
@@ -1360,7 +1362,7 @@ class Reader {
       if (a.id.empty()) a.id = a.url;
       if (a.id.empty()) {
         std::string slug = detail::slugify(a.headline);
-        if (slug.empty()) slug = "item-" + std::to_string(doc.articles.size() + 1);
+        if (slug.empty()) slug = "item-" + std::to_string(index + 1);
         a.id = "art:" + slug;
       }
       if (!ids_.insert(a.id).second) {
@@ -1379,7 +1381,6 @@ class Reader {
         }
       }
     }
-    doc.articles.push_back(std::move(a));
     return !diag_.failed();
   }
 
