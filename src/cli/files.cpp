@@ -4,6 +4,7 @@
 // An output file is written to a temporary file in its directory and renamed over it only when
 // the whole conversion succeeded. A signal handler removes the temporary file on SIGINT,
 // SIGTERM and SIGHUP, then lets the signal end the process as it would have.
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -125,22 +126,42 @@ Result<std::string> Input::read_all(std::uint64_t max_bytes, Progress& progress)
   data = head_;
   progress.bytes(data.size());
   if (data.size() < head_bytes) return data;  // the head was the whole input
-  std::string chunk(buffer_bytes, '\0');
+  // Reads straight into `data`, growing it by at least buffer_bytes at a time (the file's
+  // size, when known, was reserved above); `used` is how much of it holds input.
+  std::size_t used = data.size();
+  data.resize(std::max(data.capacity(), used));
+  char probe[4096];  // the read that finds the end of a file whose size was reserved
   for (;;) {
-    const ssize_t n = ::read(fd_, chunk.data(), chunk.size());
+    char* into = data.data() + used;
+    std::size_t room = data.size() - used;
+    if (room == 0 && size_ && used >= *size_) {
+      into = probe;
+      room = sizeof probe;
+    } else if (room == 0) {
+      data.resize(std::max(used + buffer_bytes, used + used / 2));
+      into = data.data() + used;
+      room = data.size() - used;
+    }
+    const ssize_t n = ::read(fd_, into, room);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const int err = errno;
       return cli_error(ErrorCode::io, "cannot read: " + errno_text(err));
     }
     if (n == 0) break;
-    if (data.size() + static_cast<std::size_t>(n) > max_bytes) {
+    if (used + static_cast<std::size_t>(n) > max_bytes) {
       return cli_error(ErrorCode::limit_exceeded,
                        "input is over the limit of " + std::to_string(max_bytes) + " bytes");
     }
-    data.append(chunk.data(), static_cast<std::size_t>(n));
-    progress.bytes(data.size());
+    if (into == probe) {
+      // The file grew since it was measured: append, and go on growing the buffer.
+      data.resize(used);
+      data.append(probe, static_cast<std::size_t>(n));
+    }
+    used += static_cast<std::size_t>(n);
+    progress.bytes(used);
   }
+  data.resize(used);
   return data;
 }
 
