@@ -42,6 +42,19 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept;
 std::size_t repair_utf8(std::string& s);
 
 // Whether `cp` may appear in an XML 1.0 document (production [2] Char).
+// U+0080..U+009F (C1 controls). Writers escape them (&#x85; or \u0085) so that their bytes
+// never look like Windows-1252 text misread as Latin-1, which feed readers repair (and
+// pressroom's feed readers do).
+constexpr bool is_c1_control(std::uint32_t cp) noexcept { return cp >= 0x80 && cp <= 0x9F; }
+// Appends the XML character reference of `cp` ("&#x85;").
+inline void append_char_reference(std::string& out, std::uint32_t cp) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  out += "&#x";
+  if (cp >= 0x10) out += hex[(cp >> 4) & 0xF];
+  out += hex[cp & 0xF];
+  out += ';';
+}
+
 constexpr bool is_xml_char(std::uint32_t cp) noexcept {
   return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
          (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);

@@ -80,6 +80,29 @@ TEST(FeedRoundTrip, UnknownJsonKeysKeepTheirText) {
   for (const auto& f : kFormats) expect_round_trip(f, doc, WriteOptions{}, "unknown keys");
 }
 
+// C1 controls (U+0080..U+009F) are written as references (XML) or \u escapes (JSON): as raw
+// bytes the readers would take them for Windows-1252 text misread as Latin-1 and repair them.
+TEST(FeedRoundTrip, C1ControlsAreNotRepairedAway) {
+  Document doc;
+  doc.feed.title = "t\xC2\x9A";
+  doc.feed.home_page_url = "https://example.org/";
+  doc.feed.description = "d\xC2\x80\xC2\x9F";
+  Article a;
+  a.id = "a1";
+  a.headline = "h\xC2\x85 \xC2\x93quoted\xC2\x94";
+  a.url = "https://example.org/a1";
+  doc.articles.push_back(a);
+  for (const auto& f : kFormats) {
+    const Result<std::string> out = f.write(doc, WriteOptions{});
+    ASSERT_TRUE(out);
+    EXPECT_EQ(out->find("\xC2\x9A"), std::string::npos) << f.name;
+    const Result<Document> back = f.read(*out, ReadOptions{});
+    ASSERT_TRUE(back) << f.name;
+    EXPECT_EQ(back->feed.title, doc.feed.title) << f.name;
+    EXPECT_EQ(back->articles.at(0).headline, a.headline) << f.name;
+  }
+}
+
 TEST(FeedRoundTrip, RandomDocuments) {
   const std::uint64_t base = test::base_seed();
   for (std::uint64_t i = 0; i < 25; ++i) {

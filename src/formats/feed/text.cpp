@@ -18,6 +18,13 @@ std::size_t append_xml(std::string& out, std::string_view text, bool attr) {
     if (c >= 0x80) {
       std::uint32_t cp = 0;
       const std::size_t n = detail::decode_utf8(text, i, cp);
+      if (n != 0 && detail::is_c1_control(cp)) {
+        flush(i);
+        detail::append_char_reference(out, cp);
+        i += n;
+        run = i;
+        continue;
+      }
       if (n == 0 || !detail::is_xml_char(cp)) {
         flush(i);
         ++dropped;

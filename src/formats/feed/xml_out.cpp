@@ -370,6 +370,13 @@ std::size_t escape_xml(std::string& out, std::string_view text, bool attr) {
     if (c >= 0x80) {
       std::uint32_t cp = 0;
       const std::size_t len = detail::decode_utf8(text, i, cp);
+      if (len != 0 && detail::is_c1_control(cp)) {
+        out.append(p + run, i - run);
+        detail::append_char_reference(out, cp);
+        i += len;
+        run = i;
+        continue;
+      }
       if (len == 0 || !detail::is_xml_char(cp)) {
         out.append(p + run, i - run);
         ++dropped;

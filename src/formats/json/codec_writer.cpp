@@ -225,6 +225,17 @@ void escape_into(std::string& out, std::string_view s, std::size_t& repaired_utf
         escape_into(out, copy, ignored);
         return;
       }
+      if (detail::is_c1_control(cp)) {
+        // \u0085: see is_c1_control.
+        static constexpr char hex[] = "0123456789abcdef";
+        out.append(data + run, i - run);
+        out += "\\u00";
+        out += hex[cp >> 4];
+        out += hex[cp & 0xF];
+        i += len;
+        run = i;
+        continue;
+      }
       i += len;
       continue;
     }

@@ -647,11 +647,17 @@ void append_escaped(std::string& out, std::string_view text, bool attribute,
     if (c >= 0x80) {
       std::uint32_t cp = 0;
       const std::size_t len = detail::decode_utf8(text, i, cp);
-      if (len != 0 && detail::is_xml_char(cp)) {
+      if (len != 0 && detail::is_xml_char(cp) && !detail::is_c1_control(cp)) {
         i += len;
         continue;
       }
       out.append(p + run, i - run);
+      if (len != 0 && detail::is_c1_control(cp)) {
+        detail::append_char_reference(out, cp);
+        i += len;
+        run = i;
+        continue;
+      }
       ++stripped;
       i += len != 0 ? len : 1;
       run = i;
