@@ -41,6 +41,8 @@ namespace atom {
 /// Feed record and entity tables received so far) is written when the first article arrives,
 /// and the articles one behind (the last is held back); Feed and entity records received after
 /// the first article are written inside the next entry, where the reader finds them too.
+/// Memory holds the Feed record, the records waiting for the next entry and the names of the
+/// entities, not the records already written.
 [[nodiscard]] PRESSROOM_EXPORT std::unique_ptr<RecordWriter> open_writer(
     std::ostream& out, const WriteOptions& options = {});
 

@@ -42,7 +42,9 @@ inline constexpr const char* version_1_1 = "https://jsonfeed.org/version/1.1";
 
 /// A record writer producing JSON Feed 1.1 that streams: the head is written when the first
 /// article arrives (or at `finish()`), each item at once, and the top-level `_pressroom` object
-/// (Feed record and entity tables) after `items` at `finish()`.
+/// (Feed record and entity tables) after `items` at `finish()`. The entity rows are written as
+/// they arrive into a buffer that moves to an anonymous temporary file past 1 MB per table, so
+/// that memory holds the Feed record and the names of the entities, not the records.
 [[nodiscard]] PRESSROOM_EXPORT std::unique_ptr<RecordWriter> open_writer(
     std::ostream& out, const WriteOptions& options = {});
 

@@ -47,10 +47,11 @@ inline constexpr const char* pressroom_namespace = "urn:pressroom:1";
 [[nodiscard]] PRESSROOM_EXPORT Result<std::string> write(const Document& doc,
                                                          const WriteOptions& options = {});
 
-/// A record writer producing RSS 2.0 that streams: the channel head is written when the first
-/// article arrives (or at `finish()`), each article at once, and the pressroom head (the Feed
-/// record and the entity tables, which RSS allows after the items) at `finish()`. Only the feed
-/// and entity records are kept in memory.
+/// A record writer producing RSS 2.0 that streams: the channel head, with the entity records
+/// received so far, is written when the first article arrives (or once 1024 records wait for
+/// one, or at `finish()`); each article and each later entity record (a channel element before
+/// the next item) at once; the Feed record at `finish()`. Memory holds the Feed record and the
+/// names of the entities (what items show of the records they refer to), not the records.
 [[nodiscard]] PRESSROOM_EXPORT std::unique_ptr<RecordWriter> open_writer(
     std::ostream& out, const WriteOptions& options = {});
 

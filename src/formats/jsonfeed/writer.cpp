@@ -5,7 +5,8 @@
 // Streaming: JSON object members have no order, so the top-level `_pressroom` (the Feed record
 // and the entity tables) is written after `items`. The record writer writes the head (version,
 // title, links...) when the first article arrives, each item at once, and `_pressroom` at
-// finish(); only the feed and entity records are kept in memory.
+// finish(). Entity rows are written as they arrive into SpillBuffers (memory, then a
+// temporary file) and copied into `_pressroom` at finish().
 #include <ostream>
 
 #include "formats/feed/feed.hpp"
