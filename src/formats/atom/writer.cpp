@@ -109,8 +109,9 @@ void add_derived(std::string& derived, std::string_view what) {
 }
 
 void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
-                 const feed_detail::EntityNames& names, const Article& a, std::size_t index, const std::string& feed_updated,
-                 bool feed_has_author, const Document* late, bool late_feed) {
+                 const feed_detail::EntityNames& names, const Article& a, std::size_t index,
+                 const std::string& feed_updated, bool feed_has_author, const Document* late,
+                 bool late_feed) {
   const F& f = fields();
   feed_detail::NativeFields native;
   std::string derived;

@@ -36,46 +36,50 @@ class NameSet {
 // rejected on length alone.
 bool in_list(std::string_view name, std::initializer_list<std::string_view> list) {
   for (const std::string_view n : list)
-    if (n.size() == name.size() && std::char_traits<char>::compare(n.data(), name.data(), n.size()) == 0)
+    if (n.size() == name.size() &&
+        std::char_traits<char>::compare(n.data(), name.data(), n.size()) == 0)
       return true;
   return false;
 }
 
 bool allowed_element(std::string_view n) {
-  static const NameSet names{"a",      "abbr",     "acronym",    "address", "article", "aside",   "b",     "bdi",
-          "bdo",    "big",      "blockquote", "br",      "caption", "center",  "cite",  "code",
-          "col",    "colgroup", "dd",         "del",     "details", "dfn",     "div",   "dl",
-          "dt",     "em",       "figcaption", "figure",  "font",    "footer",  "h1",    "h2",
-          "h3",     "h4",       "h5",         "h6",      "header",  "hr",      "i",     "img",
-          "ins",    "kbd",      "li",         "mark",    "ol",      "p",       "pre",   "q",
-          "rp",     "rt",       "ruby",       "s",       "samp",    "section", "small", "span",
-          "strike", "strong",   "sub",        "summary", "sup",     "table",   "tbody", "td",
-          "tfoot",  "th",       "thead",      "time",    "tr",      "tt",      "u",     "ul",
-          "var",    "wbr"};
+  static const NameSet names{
+      "a",      "abbr",     "acronym",    "address", "article", "aside",   "b",     "bdi",
+      "bdo",    "big",      "blockquote", "br",      "caption", "center",  "cite",  "code",
+      "col",    "colgroup", "dd",         "del",     "details", "dfn",     "div",   "dl",
+      "dt",     "em",       "figcaption", "figure",  "font",    "footer",  "h1",    "h2",
+      "h3",     "h4",       "h5",         "h6",      "header",  "hr",      "i",     "img",
+      "ins",    "kbd",      "li",         "mark",    "ol",      "p",       "pre",   "q",
+      "rp",     "rt",       "ruby",       "s",       "samp",    "section", "small", "span",
+      "strike", "strong",   "sub",        "summary", "sup",     "table",   "tbody", "td",
+      "tfoot",  "th",       "thead",      "time",    "tr",      "tt",      "u",     "ul",
+      "var",    "wbr"};
   return names.has(n);
 }
 
 // Elements dropped together with their content.
 bool dropped_with_content(std::string_view n) {
-  static const NameSet names{"script",   "style",    "iframe", "object",   "embed", "applet", "noscript",
-                     "template", "frameset", "frame",  "noframes", "xml",   "math",   "svg",
-                     "head",     "title",    "select", "textarea", "form",  "button"};
+  static const NameSet names{"script",   "style",    "iframe",   "object",   "embed",
+                             "applet",   "noscript", "template", "frameset", "frame",
+                             "noframes", "xml",      "math",     "svg",      "head",
+                             "title",    "select",   "textarea", "form",     "button"};
   return names.has(n);
 }
 
 bool void_element(std::string_view n) {
-  static const NameSet names{"br", "hr", "img", "col", "wbr", "area", "input", "source", "meta", "link",
-                     "base", "param", "track", "embed"};
+  static const NameSet names{"br",     "hr",   "img",  "col",  "wbr",   "area",  "input",
+                             "source", "meta", "link", "base", "param", "track", "embed"};
   return names.has(n);
 }
 
 bool allowed_attribute(std::string_view n) {
-  static const NameSet names{"href",    "src",         "alt",         "title",    "width",   "height",  "lang",
-          "dir",     "cite",        "datetime",    "colspan",  "rowspan", "align",   "valign",
-          "border",  "cellpadding", "cellspacing", "summary",  "abbr",    "headers", "scope",
-          "start",   "type",        "value",       "hreflang", "rel",     "span",    "nowrap",
-          "char",    "charoff",     "color",       "face",     "size",    "clear",   "compact",
-          "noshade", "reversed",    "xml:lang"};
+  static const NameSet names{
+      "href",    "src",         "alt",         "title",    "width",   "height",  "lang",
+      "dir",     "cite",        "datetime",    "colspan",  "rowspan", "align",   "valign",
+      "border",  "cellpadding", "cellspacing", "summary",  "abbr",    "headers", "scope",
+      "start",   "type",        "value",       "hreflang", "rel",     "span",    "nowrap",
+      "char",    "charoff",     "color",       "face",     "size",    "clear",   "compact",
+      "noshade", "reversed",    "xml:lang"};
   return names.has(n);
 }
 
@@ -99,9 +103,10 @@ bool block_element(std::string_view n, BlockType& type) {
     type = BlockType::quote;
     return true;
   }
-  static const NameSet names{"p",          "div",     "pre",     "table",  "tr",      "ul",      "ol",
-                  "dl",         "section", "article", "header", "footer",  "aside",   "figure",
-                  "figcaption", "address", "hr",      "center", "caption", "details", "summary"};
+  static const NameSet names{"p",       "div",     "pre",        "table",   "tr",     "ul",
+                             "ol",      "dl",      "section",    "article", "header", "footer",
+                             "aside",   "figure",  "figcaption", "address", "hr",     "center",
+                             "caption", "details", "summary"};
   return names.has(n);
 }
 

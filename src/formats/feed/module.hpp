@@ -183,7 +183,6 @@ class SpillBuffer {
   std::size_t size_ = 0;       // bytes set aside in all
 };
 
-
 // What foreign readers of RSS/Atom/JSON Feed do not get from `doc` (only pressroom reads the
 // extension): one warning per kind, with the path of the first occurrence.
 std::vector<Error> foreign_losses(const Document& doc, std::string_view format);

@@ -134,8 +134,7 @@ void write_authors(JsonOut& j, const feed_detail::EntityNames& names,
 }
 
 void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
-                const feed_detail::EntityNames& names,
-                const Article& a, std::size_t index) {
+                const feed_detail::EntityNames& names, const Article& a, std::size_t index) {
   const std::string path = "articles[" + std::to_string(index) + "]";
   j.item();
   j.begin_object();
