@@ -72,33 +72,6 @@ void write_person(XmlOut& x, std::string_view element, const std::string& name) 
   x.close(element);
 }
 
-struct F {
-  std::size_t id = feed_detail::article_field("id");
-  std::size_t url = feed_detail::article_field("url");
-  std::size_t headline = feed_detail::article_field("headline");
-  std::size_t date_published = feed_detail::article_field("date_published");
-  std::size_t date_modified = feed_detail::article_field("date_modified");
-  std::size_t language = feed_detail::article_field("language");
-  std::size_t summary = feed_detail::article_field("summary");
-  std::size_t body = feed_detail::article_field("body");
-  std::size_t body_html = feed_detail::article_field("body_html");
-  std::size_t authors = feed_detail::article_field("authors");
-  std::size_t categories = feed_detail::article_field("categories");
-  std::size_t media = feed_detail::article_field("media");
-  std::size_t links = feed_detail::article_field("links");
-  std::size_t rights = feed_detail::article_field("rights");
-  std::size_t source = feed_detail::article_field("source");
-  std::size_t extensions = feed_detail::article_field("extensions");
-};
-const F& fields() {
-  static const F f;
-  return f;
-}
-
-bool plain_ref(const EntityRef& r) {
-  return r.id.empty() && r.roles.empty() && r.as_written.empty() && !r.name.empty();
-}
-
 bool own_rel(std::string_view rel) {
   return rel.empty() || rel == "alternate" || rel == "enclosure" || rel == "via";
 }
@@ -112,7 +85,7 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
                  const feed_detail::EntityNames& names, const Article& a, std::size_t index,
                  const std::string& feed_updated, bool feed_has_author, const Document* late,
                  bool late_feed) {
-  const F& f = fields();
+  const feed_detail::ArticleFields& f = feed_detail::article_fields();
   feed_detail::NativeFields native;
   std::string derived;
   const std::string path = "articles[" + std::to_string(index) + "]";
@@ -165,7 +138,7 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
   bool authors_native = true;
   for (const auto& au : a.authors) {
     write_person(x, "author", names.ref_name(au));
-    authors_native = authors_native && plain_ref(au);
+    authors_native = authors_native && feed_detail::plain_ref(au);
   }
   if (authors_native) native.add(f.authors);
   if (a.authors.empty() && !feed_has_author) {

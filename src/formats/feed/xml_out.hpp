@@ -125,6 +125,35 @@ class NativeFields {
 // The canonical position of Article field `name` (model/fields.hpp order).
 std::size_t article_field(std::string_view name);
 
+// The canonical positions of the Article fields the RSS and Atom writers may carry natively.
+struct ArticleFields {
+  std::size_t id = article_field("id");
+  std::size_t url = article_field("url");
+  std::size_t headline = article_field("headline");
+  std::size_t date_published = article_field("date_published");
+  std::size_t date_modified = article_field("date_modified");
+  std::size_t language = article_field("language");
+  std::size_t summary = article_field("summary");
+  std::size_t body = article_field("body");
+  std::size_t body_html = article_field("body_html");
+  std::size_t authors = article_field("authors");
+  std::size_t categories = article_field("categories");
+  std::size_t media = article_field("media");
+  std::size_t links = article_field("links");
+  std::size_t rights = article_field("rights");
+  std::size_t source = article_field("source");
+  std::size_t extensions = article_field("extensions");
+};
+inline const ArticleFields& article_fields() {
+  static const ArticleFields f;
+  return f;
+}
+
+// True when a native author element gives `r` back exactly: a name and nothing else.
+inline bool plain_ref(const EntityRef& r) {
+  return r.id.empty() && r.roles.empty() && r.as_written.empty() && !r.name.empty();
+}
+
 // Writes `<pressroom:article ...>` holding the canonical XML of the fields of `a` that are not
 // in `native` (the residual). `body_blocks`: the native HTML body was rendered from `body`
 // (attribute body="blocks"); `derived`: space-separated names of native elements the writer

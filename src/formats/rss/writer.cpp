@@ -45,34 +45,6 @@ namespace {
 
 using feed_detail::XmlOut;
 
-// Canonical positions of the Article fields the writer may carry natively.
-struct F {
-  std::size_t id = feed_detail::article_field("id");
-  std::size_t url = feed_detail::article_field("url");
-  std::size_t headline = feed_detail::article_field("headline");
-  std::size_t date_published = feed_detail::article_field("date_published");
-  std::size_t date_modified = feed_detail::article_field("date_modified");
-  std::size_t language = feed_detail::article_field("language");
-  std::size_t summary = feed_detail::article_field("summary");
-  std::size_t body = feed_detail::article_field("body");
-  std::size_t body_html = feed_detail::article_field("body_html");
-  std::size_t authors = feed_detail::article_field("authors");
-  std::size_t categories = feed_detail::article_field("categories");
-  std::size_t media = feed_detail::article_field("media");
-  std::size_t links = feed_detail::article_field("links");
-  std::size_t rights = feed_detail::article_field("rights");
-  std::size_t source = feed_detail::article_field("source");
-  std::size_t extensions = feed_detail::article_field("extensions");
-};
-const F& fields() {
-  static const F f;
-  return f;
-}
-
-bool plain_ref(const EntityRef& r) {
-  return r.id.empty() && r.roles.empty() && r.as_written.empty() && !r.name.empty();
-}
-
 void write_media(XmlOut& x, const Media& m) {
   std::string length, duration, width, height;
   if (m.length_bytes) length = std::to_string(*m.length_bytes);
@@ -119,7 +91,7 @@ bool write_date(XmlOut& x, feed_detail::WriteDiagnostics& diag, std::string_view
 
 void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag,
                 const feed_detail::EntityNames& names, const Article& a, std::size_t index) {
-  const F& f = fields();
+  const feed_detail::ArticleFields& f = feed_detail::article_fields();
   feed_detail::NativeFields native;
   std::string derived;
   const std::string path = "articles[" + std::to_string(index) + "]";
@@ -148,7 +120,7 @@ void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag,
   bool authors_native = true;
   for (const auto& au : a.authors) {
     x.element("dc:creator", names.ref_name(au));
-    authors_native = authors_native && plain_ref(au);
+    authors_native = authors_native && feed_detail::plain_ref(au);
   }
   if (authors_native) native.add(f.authors);
   if (a.authors.empty() && !a.publisher_id.empty()) {
