@@ -343,3 +343,31 @@ TEST(FeedText, CollapseSpaceMatchesItsDefinition) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace pressroom;
+
+// An unusable xml:base leaves the parent's base in force (with one warning); a ttl that is
+// not a number of minutes is dropped with a warning, and refused in strict mode.
+TEST(RssReader, UnusableBaseAndBadTtlAreWarnedAbout) {
+  const std::string feed =
+      "<rss version=\"2.0\"><channel xml:base=\"http://example.org/news/\"><title>t</title>"
+      "<link>http://example.org/</link><description>d</description><ttl>-5</ttl>"
+      "<item xml:base=\"javascript:alert(1)\"><title>x</title><link>a/b</link></item>"
+      "</channel></rss>";
+  const Result<Document> r = rss::read(feed);
+  ASSERT_TRUE(r) << to_string(r.error());
+  EXPECT_FALSE(r->feed.ttl_minutes.has_value());
+  ASSERT_EQ(r->articles.size(), 1u);
+  EXPECT_EQ(r->articles[0].url, "http://example.org/news/a/b");
+  std::string all;
+  for (const auto& w : r.warnings()) all += to_string(w) + "\n";
+  EXPECT_NE(all.find("ttl '-5'"), std::string::npos) << all;
+  EXPECT_NE(all.find("xml:base 'javascript:alert(1)' ignored"), std::string::npos) << all;
+  ReadOptions strict;
+  strict.mode = Mode::strict;
+  EXPECT_FALSE(rss::read(feed, strict));
+}
+
+}  // namespace

@@ -254,8 +254,17 @@ class Reader {
 
   Ctx enter(const pugi::xml_node& n, const Ctx& parent) {
     Ctx c = parent;
-    if (const pugi::xml_attribute b = n.attribute("xml:base"))
-      c.base = resolve_url(parent.base, b.value());
+    if (const pugi::xml_attribute b = n.attribute("xml:base")) {
+      // A base that does not resolve to a usable URL (javascript:, data:, garbage) is ignored:
+      // the parent's stays in force.
+      std::string base = resolve_url(parent.base, b.value());
+      if (!base.empty() || detail::trim(b.value()).empty()) {
+        c.base = std::move(base);
+      } else if (warned_bases_.insert(b.value()).second) {
+        (void)warn(ErrorCode::invalid_value,
+                   "xml:base " + detail::quote(b.value()) + " ignored: not a usable URL", n);
+      }
+    }
     if (const pugi::xml_attribute l = n.attribute("xml:lang")) {
       c.lang = detail::trim(l.value());
       std::replace(c.lang.begin(), c.lang.end(), '_', '-');  // BCP 47 separates with hyphens
@@ -986,8 +995,15 @@ class Reader {
           if (f.generator.uri.empty()) f.generator.uri = url(n.attribute("url").value(), c);
           f.generator.version = std::string(detail::trim(n.attribute("version").value()));
         } else if (ln == "ttl") {
-          if (auto v = number(text_of(n)); v && *v < 1000000000)
+          const std::string t = text_of(n);
+          if (auto v = number(t); v && *v < 1000000000) {
             f.ttl_minutes = static_cast<int>(*v);
+          } else if (!warn(ErrorCode::invalid_value,
+                           "ttl " + detail::quote(t) +
+                               " is not a number of minutes (0 to 999999999): ignored",
+                           n, "feed.ttl_minutes")) {
+            ok = false;
+          }
         } else if (ln == "image") {
           if (f.logo.empty()) f.logo = url(text_of(child(n, "url")), c);
         } else if (ln == "icon") {
@@ -1389,6 +1405,7 @@ class Reader {
   detail::Diagnostics diag_;
   Scope scope_;
   std::set<std::string> undeclared_;
+  std::set<std::string> warned_bases_;  // unusable xml:base values already reported
   std::unordered_set<std::string> ids_;
   std::map<std::string, std::size_t> next_suffix_;
   std::map<std::string, std::size_t> people_;  // Person ids the reader added -> index
