@@ -336,6 +336,8 @@ TEST(FeedText, CollapseSpaceMatchesItsDefinition) {
     const std::size_t n = next() % 40;
     for (std::size_t k = 0; k < n; ++k) s += alphabet[next() % alphabet.size()];
     ASSERT_EQ(pressroom::feed_detail::collapse_space(s), collapse_reference(s)) << '"' << s << '"';
+    // In place, on a temporary.
+    ASSERT_EQ(pressroom::feed_detail::collapse_space(std::string(s)), collapse_reference(s));
   }
   for (const char* s : {"", " ", "a", " a ", "abcdefgh ijklmnop", "abcdefg  hijklmnop",
                         "abcdefgh\tijklmnop", "abcdefghijklmno ", " abcdefghijklmnop q"})

@@ -108,6 +108,12 @@ std::string decode_html_entities(std::string_view text);
 std::vector<Block> text_blocks(std::string_view text);
 // Collapses runs of whitespace into one space and trims.
 std::string collapse_space(std::string_view text);
+// The same in place (the result is never longer): no allocation for a temporary.
+std::string collapse_space(std::string&& text);
+std::string collapse_space(const std::string& text);
+inline std::string collapse_space(const char* text) {
+  return collapse_space(std::string_view(text));
+}
 
 // Renders blocks as HTML (<p>, <h2>, <li> inside <ul>, <blockquote>), escaped.
 std::string blocks_to_html(const std::vector<Block>& blocks);

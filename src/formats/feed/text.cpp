@@ -244,15 +244,17 @@ inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) {
 
 }  // namespace
 
-std::string collapse_space(std::string_view text) {
-  // Writes into a buffer of the input's size (the output is never longer). Eight bytes at a
-  // time are copied as they are while they hold no control character or tab/newline (bytes
-  // below 0x20) and no space that follows a space (or starts the output).
-  std::string out(text.size(), '\0');
-  char* const begin = out.data();
+namespace {
+
+// Collapses text[0, n) into out (which may be text itself: the output never overtakes the
+// input); returns the length written.
+std::size_t collapse_into(char* out, const char* text, std::size_t n) {
+  // Eight bytes at a time are copied as they are while they hold no control character or
+  // tab/newline (bytes below 0x20) and no space that follows a space (or starts the output).
+  char* const begin = out;
   char* o = begin;
-  const char* p = text.data();
-  const char* const end = p + text.size();
+  const char* p = text;
+  const char* const end = p + n;
   bool space = false;  // a space is pending (written before the next other character)
   constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
   while (p < end) {
@@ -264,7 +266,7 @@ std::string collapse_space(std::string_view text) {
       const bool plain = ((w - ones * 0x20) & ~w & (ones * 0x80)) == 0 &&
                          (spaces & (spaces >> 8)) == 0 && (spaces >> 56) == 0;
       if (plain) {
-        std::memcpy(o, p, 8);
+        std::memmove(o, p, 8);
         o += 8;
         p += 8;
         continue;
@@ -279,8 +281,24 @@ std::string collapse_space(std::string_view text) {
       *o++ = c;
     }
   }
-  out.resize(static_cast<std::size_t>(o - begin));
+  return static_cast<std::size_t>(o - begin);
+}
+
+}  // namespace
+
+std::string collapse_space(std::string_view text) {
+  std::string out(text.size(), '\0');
+  out.resize(collapse_into(out.data(), text.data(), text.size()));
   return out;
+}
+
+std::string collapse_space(std::string&& text) {
+  text.resize(collapse_into(text.data(), text.data(), text.size()));
+  return std::move(text);
+}
+
+std::string collapse_space(const std::string& text) {
+  return collapse_space(std::string_view(text));
 }
 
 std::vector<Block> text_blocks(std::string_view text) {
