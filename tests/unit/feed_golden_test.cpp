@@ -83,4 +83,19 @@ TEST(FeedGolden, WritersMatchExpectedFiles) {
   check_golden(test::data_path("jsonfeed/written-iom.json"), jsonfeed::write(doc).value());
 }
 
+// Feeds written by 0.2 (the RSS entity tables after the items, the whole article in each JSON
+// Feed item's `_pressroom`) read back to the same Document, without warnings.
+TEST(FeedGolden, FeedsOfEarlierReleasesRead) {
+  const Document doc = test::iom_document();
+  const std::pair<const char*, Result<Document> (*)(std::string_view, const ReadOptions&)> cases[] =
+      {{"rss/written-iom-0.2.xml", &rss::read}, {"jsonfeed/written-iom-0.2.json", &jsonfeed::read}};
+  for (const auto& [file, read] : cases) {
+    SCOPED_TRACE(file);
+    const Result<Document> r = read(test::slurp(test::data_path(file)), ReadOptions{});
+    ASSERT_TRUE(r) << to_string(r.error());
+    EXPECT_TRUE(r.warnings().empty());
+    if (*r != doc) ADD_FAILURE() << test::line_diff(debug_dump(doc), debug_dump(*r));
+  }
+}
+
 }  // namespace

@@ -225,7 +225,12 @@ TEST(JsonFeedWriter, FollowsJsonFeed11) {
   EXPECT_EQ(j["version"], "https://jsonfeed.org/version/1.1");
   EXPECT_EQ(j["title"], "Press releases");
   EXPECT_EQ(j["items"][0]["id"], "https://example.org/news/1");
-  EXPECT_EQ(j["items"][0]["content_text"], "One.\n\nTwo.");
+  // The body blocks travel as HTML; the residual does not repeat them, nor the native members.
+  EXPECT_EQ(j["items"][0]["content_html"], "<p>One.</p><p>Two.</p>");
+  EXPECT_FALSE(j["items"][0].contains("content_text"));
+  EXPECT_EQ(j["items"][0]["_pressroom"]["body"], "blocks");
+  EXPECT_FALSE(j["items"][0]["_pressroom"]["article"].contains("body"));
+  EXPECT_FALSE(j["items"][0]["_pressroom"]["article"].contains("headline"));
   EXPECT_EQ(j["items"][0]["date_published"], "2024-03-12T09:30:00+01:00");
   EXPECT_EQ(j["items"][0]["attachments"][0]["mime_type"], "audio/mpeg");
   EXPECT_EQ(j["items"][0]["tags"][0], "migration");

@@ -99,7 +99,7 @@ class Reader {
       Article a;
       const auto ext = item.find("_pressroom");
       if (ext != item.end() && ext->is_object() && ext->contains("article")) {
-        if (!embedded((*ext)["article"], a, path)) return false;
+        if (!own_item(item, *ext, a, path)) return false;
       } else if (!read_item(item, a, path)) {
         return false;
       }
@@ -158,6 +158,36 @@ class Reader {
     const bool ok = json_codec::read_value(text, out, diag_, path);
     diag_.set_base(text_, 0, 0);
     return ok && !diag_.failed();
+  }
+
+  // An item written by pressroom: the residual in `_pressroom.article` (canonical JSON), and
+  // the native members that carry the rest exactly, read as they are (no trimming, no URL
+  // resolution, no sanitising). Feeds of 0.2, whose residual is the whole article, read the
+  // same way.
+  bool own_item(const Json& item, const Json& ext, Article& a, const std::string& path) {
+    if (!embedded(ext["article"], a, path)) return false;
+    Article n;
+    n.id = str(item, "id");
+    n.url = str(item, "url");
+    n.headline = str(item, "title");
+    n.summary = str(item, "summary");
+    n.language = str(item, "language");
+    std::string html = str(item, "content_html");
+    if (str(ext, "body") == "blocks") {
+      Article b;
+      b.dateline = a.dateline;
+      b.contact_note = a.contact_note;
+      if (feed_detail::article_blocks_from_html(html, b)) {
+        n.body = std::move(b.body);
+      } else if (!warn(ErrorCode::invalid_value, "body of a pressroom item is not block HTML",
+                       path + ".body")) {
+        return false;
+      }
+    } else {
+      n.body_html = std::move(html);
+    }
+    feed_detail::fill_empty_fields(a, std::move(n));
+    return true;
   }
 
   template <class T>

@@ -149,27 +149,21 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
     }
   }
   j.member("title", a.headline);
-  std::vector<Block> blocks = a.body;
-  if (a.dateline && !a.dateline->raw.empty()) {
-    if (!blocks.empty() && blocks.front().type == BlockType::paragraph) {
-      blocks.front().text = a.dateline->raw + " " + blocks.front().text;
-    } else {
-      blocks.insert(blocks.begin(), Block{BlockType::paragraph, a.dateline->raw});
-    }
-  }
-  if (!a.contact_note.empty()) blocks.push_back(Block{BlockType::paragraph, a.contact_note});
-  j.member("content_html", a.body_html);
-  std::string text = feed_detail::blocks_to_text(blocks);
-  if (text.empty() && a.body_html.empty()) {
+  // The HTML body: body_html, else the blocks rendered with the dateline and contact note
+  // (as in RSS); the reader parses such HTML back into blocks (`"body": "blocks"`).
+  bool from_blocks = false;
+  std::string storage;
+  const std::string_view html = feed_detail::article_html(a, from_blocks, storage);
+  if (!html.empty()) {
+    j.member("content_html", html);
+  } else {
     // JSON Feed 1.1: one of content_html and content_text must be present.
-    text = a.summary.empty() ? a.headline : a.summary;
+    const std::string& text = a.summary.empty() ? a.headline : a.summary;
     if (text.empty())
       diag.warn(ErrorCode::missing_field, "article without content: empty content_text written",
                 path + ".body");
     j.key("content_text");
     j.string(text);
-  } else {
-    j.member("content_text", text);
   }
   j.member("summary", a.summary);
   const Media* image = nullptr;
@@ -215,9 +209,20 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
     }
     j.end_array();
   }
+  // The residual: what the native members above do not give back exactly (the reader takes
+  // id, url, title, summary, language and content_html as they are, and lets the residual win).
+  Article residual = a;
+  residual.id.clear();
+  residual.url.clear();
+  residual.headline.clear();
+  residual.summary.clear();
+  residual.language.clear();
+  residual.body_html.clear();
+  if (from_blocks) residual.body.clear();
   j.key("_pressroom");
   j.begin_object();
-  j.canonical("article", a);
+  if (from_blocks) j.member("body", "blocks");
+  j.canonical("article", residual);
   j.end_object();
   j.end_object();
 }
