@@ -373,3 +373,41 @@ TEST(RssReader, UnusableBaseAndBadTtlAreWarnedAbout) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace pressroom;
+
+// Channel-level elements of namespaces no reader maps are kept in feed.extensions and written
+// back by the writer of the same format, where foreign readers find them again.
+TEST(FeedReaders, KeepChannelLevelForeignElements) {
+  const std::string rss_in =
+      "<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">"
+      "<channel><title>t</title><link>http://example.org/</link><description>d</description>"
+      "<sy:updatePeriod>hourly</sy:updatePeriod><item><title>x</title></item></channel></rss>";
+  const Result<Document> r = rss::read(rss_in);
+  ASSERT_TRUE(r) << to_string(r.error());
+  EXPECT_EQ(r->feed.extensions.at("rss"),
+            "<sy:updatePeriod xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">hourly"
+            "</sy:updatePeriod>");
+  const std::string out = rss::write(*r).value();
+  const std::size_t kept = out.find(
+      "<sy:updatePeriod xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\">hourly"
+      "</sy:updatePeriod>");
+  ASSERT_NE(kept, std::string::npos) << out;
+  EXPECT_LT(kept, out.find("<item>"));
+  const Result<Document> back = rss::read(out);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->feed.extensions, r->feed.extensions);
+
+  const std::string atom_in =
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:x=\"urn:example:x\"><title>t</title>"
+      "<id>urn:x</id><updated>2024-01-01T00:00:00Z</updated><x:flag a=\"1\"/></feed>";
+  const Result<Document> a = atom::read(atom_in);
+  ASSERT_TRUE(a) << to_string(a.error());
+  EXPECT_EQ(a->feed.extensions.at("atom"), "<x:flag xmlns:x=\"urn:example:x\" a=\"1\"/>");
+  const std::string atom_out = atom::write(*a).value();
+  EXPECT_NE(atom_out.find("<x:flag xmlns:x=\"urn:example:x\" a=\"1\"/>"), std::string::npos);
+}
+
+}  // namespace

@@ -312,6 +312,11 @@ class Emitter {
     x.element("icon", f.icon);
     x.element("logo", f.logo);
     x.element("rights", f.rights, {{"type", "text"}});
+    // Foreign feed elements read from Atom go back as they were (the Feed record carries them
+    // for pressroom).
+    if (const auto ext = f.extensions.find("atom");
+        ext != f.extensions.end() && feed_detail::foreign_fragment_ok(ext->second))
+      x.raw_line(ext->second);
     feed_detail::write_pressroom_head(x, doc);
     return true;
   }

@@ -695,10 +695,12 @@ class Reader {
   // ---- foreign elements ----
 
   // Keeps an element of a namespace no reader maps (iTunes, GeoRSS, a site's own...) in
-  // `extensions` under "rss" or "atom" (the dialect of `item`) as a self-contained XML fragment
-  // (append_foreign), so that writing the same format puts it back.
-  void keep_foreign(const pugi::xml_node& n, Extensions& extensions, const pugi::xml_node& item) {
-    std::string& kept = extensions[local_name(item.name()) == "entry" ? "atom" : "rss"];
+  // `extensions` under "rss" or "atom" (the dialect of `parent`: an item or channel, an entry
+  // or Atom feed) as a self-contained XML fragment (append_foreign), so that writing the same
+  // format puts it back.
+  void keep_foreign(const pugi::xml_node& n, Extensions& extensions, const pugi::xml_node& parent) {
+    const std::string_view dialect = local_name(parent.name());
+    std::string& kept = extensions[dialect == "entry" || dialect == "feed" ? "atom" : "rss"];
     append_foreign(kept, n, uri_of(n));
     if (kept.size() > options_.limits.max_string_bytes)
       diag_.fail(ErrorCode::limit_exceeded, "foreign elements kept exceed limits.max_string_bytes",
@@ -1058,6 +1060,8 @@ class Reader {
           const std::string v = collapse_space(text_of(n));
           if (!v.empty()) f.categories.push_back(Category{v, {}, {}, CategoryKind::unspecified});
         }
+      } else if (ns == Ns::other && !source) {
+        keep_foreign(n, f.extensions, channel);
       }
       pop();
       if (!ok || diag_.failed()) return false;

@@ -307,6 +307,11 @@ class Emitter {
       x.close("image");
     }
     for (const auto& a : f.authors) x.element("dc:creator", feed_detail::ref_name(doc, a));
+    // Foreign channel elements read from RSS go back as they were (the Feed record carries
+    // them for pressroom).
+    if (const auto ext = f.extensions.find("rss");
+        ext != f.extensions.end() && feed_detail::foreign_fragment_ok(ext->second))
+      x.raw_line(ext->second);
     feed_detail::write_pressroom_tables(x, doc);
     return true;
   }
