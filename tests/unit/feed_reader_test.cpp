@@ -411,3 +411,22 @@ TEST(FeedReaders, KeepChannelLevelForeignElements) {
 }
 
 }  // namespace
+
+namespace {
+
+// Text between tags: < > and a bare & escaped in the HTML, complete references kept as
+// written, an unterminated one escaped; the block text has every reference decoded.
+TEST(FeedHtml, EscapesAndDecodesTextInOnePass) {
+  const pressroom::feed_detail::HtmlResult h =
+      pressroom::feed_detail::process_html("<p>a < b & c &amp d &lt; e &#39 f > g</p>", {}, false);
+  EXPECT_EQ(h.html, "<p>a &lt; b &amp; c &amp;amp d &lt; e &amp;#39 f &gt; g</p>");
+  ASSERT_EQ(h.blocks.size(), 1u);
+  EXPECT_EQ(h.blocks[0].text, "a < b & c & d < e ' f > g");
+  const pressroom::feed_detail::HtmlResult raw =
+      pressroom::feed_detail::process_html("<p>x &amp; <b>y</b></p>", {}, true);
+  EXPECT_EQ(raw.html, "<p>x &amp; <b>y</b></p>");
+  EXPECT_EQ(raw.blocks.at(0).text, "x & y");
+  EXPECT_EQ(pressroom::feed_detail::html_blocks("<p>x &amp; <b>y</b></p>").at(0).text, "x & y");
+}
+
+}  // namespace

@@ -253,33 +253,6 @@ bool name_char(char c) {
 
 bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Appends HTML text, escaping what must be and keeping valid references.
-void append_html_text(std::string& out, std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t j = i;
-    while (j < text.size() && text[j] != '<' && text[j] != '>' && text[j] != '&') ++j;
-    out.append(text.data() + i, j - i);
-    if (j == text.size()) break;
-    const char c = text[j];
-    i = j + 1;
-    if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      std::string tmp;
-      const std::size_t n = decode_reference(text, j, tmp);
-      if (n > 0 && text[j + n - 1] == ';') {
-        out.append(text.data() + j, n);
-        i = j + n;
-      } else {
-        out += "&amp;";
-      }
-    }
-  }
-}
-
 class Processor {
  public:
   // `keep_raw`: the markup is not rewritten; `want_html`: the result's html is set (false:
@@ -304,22 +277,40 @@ class Processor {
   }
 
  private:
+  // Text between tags, in one pass: escaped into the HTML (< > and a bare & escaped, complete
+  // references kept as written) and decoded into the current block.
   void text(std::string_view t) {
     if (skip_depth_ > 0) return;
-    if (!keep_raw_) append_html_text(r_.html, t);
+    const bool html = !keep_raw_;
     std::size_t i = 0;
     while (i < t.size()) {
-      const std::size_t amp = t.find('&', i);
-      const std::size_t run_end = amp == std::string_view::npos ? t.size() : amp;
-      current_.append(t.data() + i, run_end - i);
-      if (amp == std::string_view::npos) break;
-      const std::size_t n = decode_reference(t, amp, current_);
-      if (n > 0) {
-        i = amp + n;
-      } else {
-        current_ += '&';
-        i = amp + 1;
+      std::size_t j = i;
+      while (j < t.size() && t[j] != '<' && t[j] != '>' && t[j] != '&') ++j;
+      if (html) r_.html.append(t.data() + i, j - i);
+      current_.append(t.data() + i, j - i);
+      if (j == t.size()) break;
+      if (t[j] != '&') {
+        if (html) r_.html += t[j] == '<' ? "&lt;" : "&gt;";
+        current_ += t[j];
+        i = j + 1;
+        continue;
       }
+      const std::size_t n = decode_reference(t, j, current_);
+      if (n == 0) {
+        if (html) r_.html += "&amp;";
+        current_ += '&';
+        i = j + 1;
+        continue;
+      }
+      if (html) {
+        if (t[j + n - 1] == ';') {
+          r_.html.append(t.data() + j, n);  // a complete reference stays as written
+        } else {
+          r_.html += "&amp;";  // "&amp" without ';': the name is text (letters and digits)
+          r_.html.append(t.data() + j + 1, n - 1);
+        }
+      }
+      i = j + n;
     }
   }
 
@@ -483,18 +474,30 @@ class Processor {
       r_.html += ' ';
       r_.html += an;
       r_.html += "=\"";
-      for (const char c : av) {
-        if (c == '"')
-          r_.html += "&quot;";
-        else if (c == '&')
-          r_.html += "&amp;";
-        else if (c == '<')
-          r_.html += "&lt;";
-        else if (c == '>')
-          r_.html += "&gt;";
-        else
-          r_.html += c;
+      std::size_t run = 0;
+      for (std::size_t q = 0; q < av.size(); ++q) {
+        const char* rep = nullptr;
+        switch (av[q]) {
+          case '"':
+            rep = "&quot;";
+            break;
+          case '&':
+            rep = "&amp;";
+            break;
+          case '<':
+            rep = "&lt;";
+            break;
+          case '>':
+            rep = "&gt;";
+            break;
+          default:
+            continue;
+        }
+        r_.html.append(av, run, q - run);
+        r_.html += rep;
+        run = q + 1;
       }
+      r_.html.append(av, run, std::string::npos);
       r_.html += '"';
     }
     r_.html += void_element(name) ? " />" : ">";
