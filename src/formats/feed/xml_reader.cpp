@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <deque>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -74,10 +73,9 @@ struct Scope {
 };
 
 // What the reader knows about the element being processed.
-// Views into the input's DOM, the options or Reader::kept_ (copied per element: no allocation).
 struct Ctx {
-  std::string_view base;
-  std::string_view lang;
+  std::string base;
+  std::string lang;
 };
 
 std::string lower(std::string_view s) {
@@ -185,7 +183,7 @@ class Reader {
     pop();
     if (!pressroom_feed_) {
       if (doc.feed.language.empty() && !ctx.lang.empty() && root_lang_)
-        doc.feed.language = std::string(ctx.lang);
+        doc.feed.language = ctx.lang;
     }
     return !diag_.failed();
   }
@@ -254,10 +252,6 @@ class Reader {
     return ns;
   }
 
-  // Keeps `s` for as long as the reader lives; the view stays valid (a deque never moves its
-  // elements).
-  std::string_view keep(std::string s) { return kept_.emplace_back(std::move(s)); }
-
   Ctx enter(const pugi::xml_node& n, const Ctx& parent) {
     Ctx c = parent;
     if (const pugi::xml_attribute b = n.attribute("xml:base")) {
@@ -265,7 +259,7 @@ class Reader {
       // the parent's stays in force.
       std::string base = resolve_url(parent.base, b.value());
       if (!base.empty() || detail::trim(b.value()).empty()) {
-        c.base = keep(std::move(base));
+        c.base = std::move(base);
       } else if (warned_bases_.insert(b.value()).second) {
         (void)warn(ErrorCode::invalid_value,
                    "xml:base " + detail::quote(b.value()) + " ignored: not a usable URL", n);
@@ -273,11 +267,7 @@ class Reader {
     }
     if (const pugi::xml_attribute l = n.attribute("xml:lang")) {
       c.lang = detail::trim(l.value());
-      if (c.lang.find('_') != std::string_view::npos) {
-        std::string hyphens(c.lang);
-        std::replace(hyphens.begin(), hyphens.end(), '_', '-');  // BCP 47 separates with hyphens
-        c.lang = keep(std::move(hyphens));
-      }
+      std::replace(c.lang.begin(), c.lang.end(), '_', '-');  // BCP 47 separates with hyphens
     }
     return c;
   }
@@ -607,9 +597,8 @@ class Reader {
       else
         t.media_type = type;
     }
-    if (c.lang != record_lang)
-      t.language = c.lang.empty() ? std::string("und") : std::string(c.lang);
-    if (!c.base.empty() && c.base != options_.base_url) t.base = std::string(c.base);
+    if (c.lang != record_lang) t.language = c.lang.empty() ? std::string("und") : c.lang;
+    if (!c.base.empty() && c.base != options_.base_url) t.base = c.base;
     if (t.media_type.empty() && t.language.empty() && t.base.empty()) return std::nullopt;
     return t;
   }
@@ -1082,7 +1071,7 @@ class Reader {
         f.updated = updated;
       else if (published)
         f.updated = published;
-      if (f.language.empty() && !ctx.lang.empty() && !source) f.language = std::string(ctx.lang);
+      if (f.language.empty() && !ctx.lang.empty() && !source) f.language = ctx.lang;
     }
     return !diag_.failed();
   }
@@ -1355,7 +1344,7 @@ class Reader {
         if (!about.empty()) a.id = about;
       }
       if (a.language.empty() && !ctx.lang.empty() && ctx.lang != doc.feed.language)
-        a.language = std::string(ctx.lang);
+        a.language = ctx.lang;
       if (!guid.empty()) {
         a.id = guid;
         if (guid_permalink && a.url.empty() && has_scheme(guid))
@@ -1429,7 +1418,6 @@ class Reader {
   bool netscape_ = false;
   bool pressroom_feed_ = false;
   bool input_clean_ = false;
-  std::deque<std::string> kept_;  // strings Ctx views point to (resolved xml:base, languages)
   bool root_lang_ = false;
   std::string root_uri_;
 };
