@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace pressroom::detail {
 
@@ -281,10 +282,30 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-Error Diagnostics::make(ErrorCode code, std::string message, std::size_t offset,
-                        std::string path) const {
-  Error e = make_error(code, format_, std::move(message), input_, offset, std::move(path));
+Position Diagnostics::locate(std::size_t offset) {
+  if (offset > input_.size()) offset = input_.size();
+  if (offset < memo_.offset) memo_ = Memo{};
+  const char* const base = input_.data();
+  const char* p = base + memo_.offset;
+  const char* const end = base + offset;
+  while (p < end) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (nl == nullptr) break;
+    p = static_cast<const char*>(nl) + 1;
+    ++memo_.line;
+    memo_.line_start = static_cast<std::size_t>(p - base);
+  }
+  memo_.offset = offset;
+  return Position{memo_.line, offset - memo_.line_start + 1};
+}
+
+Error Diagnostics::make(ErrorCode code, std::string message, std::size_t offset, std::string path) {
+  Error e = make_error(code, format_, std::move(message), {}, npos, std::move(path));
   if (offset != npos) {
+    const Position p = locate(offset);
+    e.line = p.line;
+    e.column = p.column;
+    e.offset = offset;
     e.line += line_base_;
     e.offset += offset_base_;
   }
@@ -301,7 +322,16 @@ bool Diagnostics::warn(ErrorCode code, std::string message, std::size_t offset, 
     return false;
   }
   e.severity = Severity::warning;
-  warnings_.push_back(std::move(e));
+  if (warnings_.size() < max_warnings) {
+    warnings_.push_back(std::move(e));
+  } else if (warnings_.size() == max_warnings) {
+    Error more =
+        make(ErrorCode::limit_exceeded,
+             "more than " + std::to_string(max_warnings) + " warnings: the others are not reported",
+             npos, {});
+    more.severity = Severity::warning;
+    warnings_.push_back(std::move(more));
+  }
   return true;
 }
 

@@ -105,15 +105,29 @@ class Diagnostics {
     input_ = input;
     line_base_ = line_base;
     offset_base_ = offset_base;
+    memo_ = Memo{};
   }
 
+  // Warnings kept at most; past it one warning says so and the others are dropped (a hostile
+  // input could otherwise make memory grow with a warning per element).
+  static constexpr std::size_t max_warnings = 10000;
+
  private:
-  Error make(ErrorCode code, std::string message, std::size_t offset, std::string path) const;
+  Error make(ErrorCode code, std::string message, std::size_t offset, std::string path);
+  // Line and column of `offset`, counting on from the last position asked for when it is not
+  // further on: warnings come in input order, so locating them all stays linear.
+  Position locate(std::size_t offset);
+  struct Memo {
+    std::size_t offset = 0;
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+  };
   const ReadOptions& options_;
   std::string_view format_;
   std::string_view input_;
   std::size_t line_base_ = 0;
   std::size_t offset_base_ = 0;
+  Memo memo_;
   bool failed_ = false;
   Error error_;
   std::vector<Error> warnings_;

@@ -103,6 +103,43 @@ TEST(FeedRoundTrip, C1ControlsAreNotRepairedAway) {
   }
 }
 
+// Body blocks travel as block HTML: a C1 control in a block, the dateline or the contact note
+// comes back (as &#x85;), and JSON Feed keeps blocks its HTML cannot give back (a character XML
+// forbids) in the residual.
+TEST(FeedRoundTrip, BodyBlocksWithControlCharacters) {
+  Document doc;
+  doc.feed.title = "t";
+  doc.feed.home_page_url = "https://example.org/";
+  Article a;
+  a.id = "a1";
+  a.headline = "h";
+  a.url = "https://example.org/a1";
+  a.dateline = Dateline{"BERLIN\xC2\x85 -", {}, {}};
+  a.body = {Block{BlockType::paragraph, "one\xC2\x85two"}, Block{BlockType::paragraph, "three"}};
+  a.contact_note = "Contact\xC2\x9F us.";
+  doc.articles.push_back(a);
+  for (const auto& f : kFormats) expect_round_trip(f, doc, WriteOptions{}, "C1 in blocks");
+  Document forbidden = doc;
+  forbidden.articles[0].body[1].text = "th\x01ree";
+  expect_round_trip(kFormats[2], forbidden, WriteOptions{}, "forbidden character in a block");
+}
+
+// Items of a foreign namespace are read as items (by their local name), and not kept again as
+// foreign channel elements: a round trip does not multiply them.
+TEST(FeedRoundTrip, ForeignNamespaceItemsAreNotKeptTwice) {
+  const std::string in =
+      "<rss version=\"2.0\"><channel><title>t</title><link>http://example.org/</link>"
+      "<description>d</description><x:item xmlns:x=\"urn:x\"><title>one</title></x:item>"
+      "<item><title>two</title></item></channel></rss>";
+  const Result<Document> first = rss::read(in);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->articles.size(), 2u);
+  EXPECT_EQ(first->feed.extensions.count("rss"), 0u);
+  const Result<Document> again = rss::read(rss::write(*first).value());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->articles.size(), 2u);
+}
+
 TEST(FeedRoundTrip, RandomDocuments) {
   const std::uint64_t base = test::base_seed();
   for (std::uint64_t i = 0; i < 25; ++i) {

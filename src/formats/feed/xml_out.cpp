@@ -2,6 +2,7 @@
 // The pressroom extension of RSS and Atom (writing side) and small helpers of both writers.
 #include "formats/feed/xml_out.hpp"
 
+#include <cctype>
 #include <cstdint>
 
 #if defined(__SSE2__)
@@ -196,6 +197,17 @@ bool block_text(std::string_view html, std::size_t& i, std::string_view close, s
     } else if (starts(t, k, "&quot;")) {
       out += '"';
       k += 5;
+    } else if (starts(t, k, "&#x")) {
+      // A C1 control as append_xml writes it (&#x85;).
+      std::uint32_t cp = 0;
+      std::size_t j = k + 3;
+      for (; j < t.size() && j < k + 5 && std::isxdigit(static_cast<unsigned char>(t[j])); ++j)
+        cp = cp * 16 + static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(t[j]))
+                                                      ? t[j] - '0'
+                                                      : (t[j] | 0x20) - 'a' + 10);
+      if (j == k + 3 || j >= t.size() || t[j] != ';' || !detail::is_c1_control(cp)) return false;
+      detail::append_utf8(out, cp);
+      k = j;
     } else {
       return false;
     }

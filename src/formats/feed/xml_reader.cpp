@@ -191,21 +191,25 @@ class Reader {
   void set_netscape(bool n) { netscape_ = n; }
 
  private:
-  // Reserves room for the items or entries of the root and of its channels, so that the
-  // articles are moved into place once.
+  // Reserves room for the items of an RSS root and its channels, or the entries of an Atom
+  // feed, so that the articles are built in place without moving. At most one Article per KB
+  // of input: an input of empty items does not reserve more than it is worth.
   void reserve_articles(const pugi::xml_node& root, Document& doc) const {
+    const bool atom = local_name(root.name()) == "feed";
+    const std::string_view wanted = atom ? "entry" : "item";
     std::size_t n = 0;
-    const auto count = [&n](const pugi::xml_node& parent) {
-      for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        const std::string_view ln = local_name(c.name());
-        if (ln == "item" || ln == "entry") ++n;
-      }
+    const auto count = [&](const pugi::xml_node& parent) {
+      for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && local_name(c.name()) == wanted) ++n;
     };
     count(root);
-    for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling())
-      if (c.type() == pugi::node_element && local_name(c.name()) == "channel") count(c);
-    doc.articles.reserve(std::min<std::size_t>(n, options_.limits.max_records));
+    if (!atom) {
+      for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && local_name(c.name()) == "channel") count(c);
+    }
+    const std::size_t cap =
+        std::min<std::size_t>(options_.limits.max_records, text_.size() / 1024 + 16);
+    doc.articles.reserve(std::min(n, cap));
   }
 
  private:
@@ -1060,7 +1064,8 @@ class Reader {
           const std::string v = collapse_space(text_of(n));
           if (!v.empty()) f.categories.push_back(Category{v, {}, {}, CategoryKind::unspecified});
         }
-      } else if (ns == Ns::other && !source) {
+      } else if (ns == Ns::other && !source && ln != "item" && ln != "entry") {
+        // (items and entries are read by their local name, whatever their namespace)
         keep_foreign(n, f.extensions, channel);
       }
       pop();
@@ -1337,6 +1342,14 @@ class Reader {
       }
       pop();
       if (diag_.failed()) return false;
+    }
+    if (!from_extension && guid.empty() && !have_description && !have_content && !have_summary &&
+        !published && !updated && !dc_date && !item.attribute("rdf:about") && a == Article{}) {
+      // Nothing at all: not an article (and an Article costs some kilobytes, so that a feed of
+      // empty items would make memory grow hundreds of times faster than the input).
+      doc.articles.pop_back();
+      if (!warn(ErrorCode::missing_field, "empty item skipped", item, path)) return false;
+      return !diag_.failed();
     }
     if (!from_extension) {
       if (guid.empty() && a.id.empty()) {

@@ -162,8 +162,10 @@ class Reader {
 
   // An item written by pressroom: the residual in `_pressroom.article` (canonical JSON), and
   // the native members that carry the rest exactly, read as they are (no trimming, no URL
-  // resolution, no sanitising). Feeds of 0.2, whose residual is the whole article, read the
-  // same way.
+  // resolution, no sanitising). `"body"`: "blocks" when content_html is the body blocks
+  // rendered (parsed back into blocks), "rendered" when it is only a rendering of blocks the
+  // residual holds; absent when content_html is the HTML body. Feeds of 0.2, whose residual is the
+  // whole article, read the same way.
   bool own_item(const Json& item, const Json& ext, Article& a, const std::string& path) {
     if (!embedded(ext["article"], a, path)) return false;
     Article n;
@@ -173,7 +175,10 @@ class Reader {
     n.summary = str(item, "summary");
     n.language = str(item, "language");
     std::string html = str(item, "content_html");
-    if (str(ext, "body") == "blocks") {
+    const std::string body = str(ext, "body");
+    if (body == "rendered") {
+      // The HTML was rendered from the blocks the residual carries: for other readers only.
+    } else if (body == "blocks") {
       Article b;
       b.dateline = a.dateline;
       b.contact_note = a.contact_note;

@@ -154,6 +154,16 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
   bool from_blocks = false;
   std::string storage;
   const std::string_view html = feed_detail::article_html(a, from_blocks, storage);
+  // The reader rebuilds the blocks from that HTML when it gives them back exactly; otherwise
+  // (characters XML forbids, which block HTML leaves out) the residual keeps the blocks and
+  // the HTML is for other readers only (`"body": "rendered"`).
+  bool blocks_native = false;
+  if (from_blocks) {
+    Article back;
+    back.dateline = a.dateline;
+    back.contact_note = a.contact_note;
+    blocks_native = feed_detail::article_blocks_from_html(html, back) && back.body == a.body;
+  }
   if (!html.empty()) {
     j.member("content_html", html);
   } else {
@@ -218,10 +228,10 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
   residual.summary.clear();
   residual.language.clear();
   residual.body_html.clear();
-  if (from_blocks) residual.body.clear();
+  if (blocks_native) residual.body.clear();
   j.key("_pressroom");
   j.begin_object();
-  if (from_blocks) j.member("body", "blocks");
+  if (from_blocks) j.member("body", blocks_native ? "blocks" : "rendered");
   j.canonical("article", residual);
   j.end_object();
   j.end_object();
