@@ -968,3 +968,24 @@ TEST(JsonFormats, RegistryEntriesAndSniffing) {
 }
 
 }  // namespace
+
+namespace {
+
+// extensions["json"] holds the JSON text as the input wrote it (spacing, escapes, number
+// forms), so that writing it out and reading it again gives the same text.
+TEST(JsonExtensions, JsonTextIsKeptAsWritten) {
+  const std::string text = R"({ "b" : 1.0E2 , "a":"\u0041", "c":[1, 2 ,{"d":null}] })";
+  const std::string input = R"({"feed":{"title":"t","extensions":{"json":)" + text + "}}}";
+  const auto doc = pressroom::json::read(input);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->feed.extensions.at("json"), text);
+  for (const bool pretty : {true, false}) {
+    pressroom::WriteOptions wo;
+    wo.pretty = pretty;
+    const auto again = pressroom::json::read(pressroom::json::write(*doc, wo).value());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->feed.extensions.at("json"), text);
+  }
+}
+
+}  // namespace

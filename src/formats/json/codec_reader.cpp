@@ -80,11 +80,12 @@ struct Frame {
   void* target = nullptr;
   const StructOps* sops = nullptr;
   const ArrayOps* aops = nullptr;
-  const char* key = nullptr;      // member name this frame was entered by (for paths)
-  std::string* buffer = nullptr;  // capture frames: where the JSON text goes
-  std::uint64_t seen = 0;         // object frames: fields already read (duplicates)
-  std::size_t count = 0;          // array: elements in the vector; capture: items written
-  std::string unknown;            // object frames: `"k":v,...` of unknown keys kept
+  const char* key = nullptr;        // member name this frame was entered by (for paths)
+  std::string* buffer = nullptr;    // capture frames: where the JSON text goes
+  std::uint64_t seen = 0;           // object frames: fields already read (duplicates)
+  std::size_t count = 0;            // array: elements in the vector; capture: items written
+  std::string unknown;              // object frames: `"k":v,...` of unknown keys kept
+  const char* raw_start = nullptr;  // extensions.json: where its object starts in the input
 };
 
 enum class PendingKind : unsigned char { none, slot, capture, ext_json, skip };
@@ -334,6 +335,7 @@ class Handler {
     f.seen = 0;
     f.count = 0;
     f.unknown.clear();
+    f.raw_start = nullptr;
     return f;
   }
 
@@ -521,8 +523,13 @@ class Handler {
             return true;
           }
           case PendingKind::capture:
-          case PendingKind::ext_json:
             return push_capture(capture_, is_object);
+          case PendingKind::ext_json:
+            // Kept as the input's own text (see end_container), so that it reads back the
+            // same whatever its spacing, escapes or number forms.
+            if (!push_capture(capture_, is_object)) return false;
+            frames_[depth_ - 1].raw_start = cursor_ - 1;
+            return true;
           default:
             entering_key_ = nullptr;
             push(FrameKind::skip);
@@ -546,10 +553,16 @@ class Handler {
     Frame& f = frames_[depth_ - 1];
     switch (f.kind) {
       case FrameKind::capture_object:
-        *f.buffer += '}';
-        break;
       case FrameKind::capture_array:
-        *f.buffer += ']';
+        if (f.raw_start != nullptr &&
+            *f.raw_start == (f.kind == FrameKind::capture_object ? '{' : '[') &&
+            cursor_ > f.raw_start &&
+            cursor_[-1] == (f.kind == FrameKind::capture_object ? '}' : ']')) {
+          f.buffer->assign(f.raw_start, cursor_);
+        } else {
+          *f.buffer += f.kind == FrameKind::capture_object ? '}' : ']';
+        }
+        f.raw_start = nullptr;
         break;
       case FrameKind::object:
         if (!f.unknown.empty()) merge_unknown(f);
