@@ -474,30 +474,7 @@ class Processor {
       r_.html += ' ';
       r_.html += an;
       r_.html += "=\"";
-      std::size_t run = 0;
-      for (std::size_t q = 0; q < av.size(); ++q) {
-        const char* rep = nullptr;
-        switch (av[q]) {
-          case '"':
-            rep = "&quot;";
-            break;
-          case '&':
-            rep = "&amp;";
-            break;
-          case '<':
-            rep = "&lt;";
-            break;
-          case '>':
-            rep = "&gt;";
-            break;
-          default:
-            continue;
-        }
-        r_.html.append(av, run, q - run);
-        r_.html += rep;
-        run = q + 1;
-      }
-      r_.html.append(av, run, std::string::npos);
+      (void)append_xml(r_.html, av, true);
       r_.html += '"';
     }
     r_.html += void_element(name) ? " />" : ">";
