@@ -329,10 +329,7 @@ class Emitter {
   bool tail(const Document&, const feed_detail::Drain&) {
     x_.close("feed");
     x_.out() += '\n';
-    if (x_.stripped() > 0)
-      diag_.warn(ErrorCode::invalid_value,
-                 std::to_string(x_.stripped()) +
-                     " characters that XML 1.0 forbids (or invalid UTF-8) were left out");
+    feed_detail::warn_stripped(x_, diag_);
     return true;
   }
 
@@ -350,16 +347,8 @@ class Emitter {
 }  // namespace
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  std::string out;
-  out.reserve(feed_detail::estimate_feed_size(doc));
-  Emitter e(out, options);
-  (void)e.head(doc);
-  const feed_detail::EntityNames names(doc);
-  for (const auto& a : doc.articles) e.item(names, a, nullptr, false);
-  (void)e.tail(doc, [](std::string&) {});
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(e.warnings());
-  return r;
+  return feed_detail::write_whole<Emitter>(doc, options, feed_detail::estimate_feed_size(doc),
+                                           "atom");
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {

@@ -158,6 +158,24 @@ class StreamingFeedWriter final : public RecordWriter {
   bool finished_ = false;
 };
 
+// Writes the whole of `doc` with the emitter the record writer streams with: the head, every
+// article, the tail, into one string reserved with `reserve` bytes.
+template <class Emitter>
+Result<std::string> write_whole(const Document& doc, const WriteOptions& options,
+                                std::size_t reserve, std::string_view format) {
+  std::string out;
+  out.reserve(reserve);
+  Emitter e(out, options);
+  (void)e.head(doc);
+  const EntityNames names(doc);
+  for (const auto& a : doc.articles) e.item(names, a, nullptr, false);
+  if (!e.tail(doc, [](std::string&) {}))
+    return detail::make_error(ErrorCode::io, format, "cannot read back the records set aside");
+  Result<std::string> r(std::move(out));
+  r.warnings() = std::move(e.warnings());
+  return r;
+}
+
 // Text set aside for later (JSON Feed's entity tables, written after the items): kept in
 // memory up to `memory_max` bytes, then in an anonymous temporary file, so that a streaming
 // writer's memory does not grow with the number of records.

@@ -508,6 +508,13 @@ std::string EntityNames::ref_name(const EntityRef& ref) const {
   return ref.id;
 }
 
+void warn_stripped(const XmlOut& x, WriteDiagnostics& diag) {
+  if (x.stripped() > 0)
+    diag.warn(ErrorCode::invalid_value,
+              std::to_string(x.stripped()) +
+                  " characters that XML 1.0 forbids (or invalid UTF-8) were left out");
+}
+
 void warn_date(WriteDiagnostics& diag, DateOutcome outcome, const std::string& path) {
   switch (outcome) {
     case DateOutcome::ok:

@@ -231,6 +231,10 @@ class EntityNames {
   std::unordered_map<std::string, Entry> names_;
 };
 
+// Warns, once at the end of a feed, about the characters `x` left out (XML 1.0 forbids them,
+// or they were invalid UTF-8).
+void warn_stripped(const XmlOut& x, WriteDiagnostics& diag);
+
 // Warns about a date the writer could not write as it is.
 void warn_date(WriteDiagnostics& diag, DateOutcome outcome, const std::string& path);
 

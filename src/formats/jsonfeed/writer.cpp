@@ -368,17 +368,8 @@ class Emitter {
 }  // namespace
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  std::string out;
-  out.reserve(4096 + doc.articles.size() * 4096);
-  Emitter e(out, options);
-  (void)e.head(doc);
-  const feed_detail::EntityNames names(doc);
-  for (const auto& a : doc.articles) e.item(names, a, nullptr, false);
-  if (!e.tail(doc, [](std::string&) {}))
-    return detail::make_error(ErrorCode::io, "jsonfeed", "cannot read back the entity tables");
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(e.warnings());
-  return r;
+  return feed_detail::write_whole<Emitter>(doc, options, 4096 + doc.articles.size() * 4096,
+                                           "jsonfeed");
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {
