@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "detail/spill.hpp"
 #include "formats/feed/feed.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "pressroom/io.hpp"
@@ -39,7 +40,7 @@ namespace pressroom::feed_detail {
 //   finish(). With no article at all everything goes into the head.
 // Called by an emitter's tail with the output string when it holds a chunk of a long tail:
 // the streaming writer writes it out and clears it.
-using Drain = std::function<void(std::string&)>;
+using Drain = detail::Drain;
 
 template <class Emitter>
 class StreamingFeedWriter final : public RecordWriter {
@@ -175,31 +176,6 @@ Result<std::string> write_whole(const Document& doc, const WriteOptions& options
   r.warnings() = std::move(e.warnings());
   return r;
 }
-
-// Text set aside for later (JSON Feed's entity tables, written after the items): kept in
-// memory up to `memory_max` bytes, then in an anonymous temporary file, so that a streaming
-// writer's memory does not grow with the number of records.
-class SpillBuffer {
- public:
-  explicit SpillBuffer(std::size_t memory_max = std::size_t{1} << 20) : memory_max_(memory_max) {}
-  SpillBuffer(const SpillBuffer&) = delete;
-  SpillBuffer& operator=(const SpillBuffer&) = delete;
-  ~SpillBuffer();
-  // The text appended is taken from the end of `text`, from `from` on, which is then erased.
-  void take(std::string& text, std::size_t from);
-  bool empty() const noexcept { return size_ == 0; }
-  // Appends everything set aside to `out`, calling `drain(out)` whenever `out` holds a chunk
-  // (so that a streaming writer can flush it); false when the temporary file failed.
-  bool append_to(std::string& out, const Drain& drain);
-
- private:
-  bool spill();
-  std::size_t memory_max_;
-  std::string memory_;
-  std::FILE* file_ = nullptr;
-  std::size_t file_size_ = 0;  // bytes in the file
-  std::size_t size_ = 0;       // bytes set aside in all
-};
 
 // What foreign readers of RSS/Atom/JSON Feed do not get from `doc` (only pressroom reads the
 // extension): one warning per kind, with the path of the first occurrence.

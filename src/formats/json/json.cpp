@@ -10,6 +10,7 @@
 #include <string>
 #include <variant>
 
+#include "detail/spill.hpp"
 #include "detail/text.hpp"
 #include "formats/json/codec.hpp"
 
@@ -44,17 +45,14 @@ void newline(std::string& out, const WriteOptions& options, int level) {
       static_cast<std::size_t>(level) * static_cast<std::size_t>(std::max(options.indent, 0)), ' ');
 }
 
-// Writes records as they come: the feed is kept in memory, each table's serialized records go
-// to a temporary file of their own, concatenated in Document order by finish(). The bytes are
+// Writes records as they come: the feed is kept in memory, each table's serialized records are
+// set aside in a SpillBuffer of their own (memory, then a temporary file past 1 MB),
+// concatenated in Document order by finish(). The bytes are
 // those json::write() gives for the Document the records form.
 class SpoolWriter : public RecordWriter {
  public:
   SpoolWriter(std::ostream& out, const WriteOptions& options) : out_(out), options_(options) {}
-  ~SpoolWriter() override {
-    for (Spool& s : spools_) {
-      if (s.file) std::fclose(s.file);
-    }
-  }
+  ~SpoolWriter() override = default;
   SpoolWriter(const SpoolWriter&) = delete;
   SpoolWriter& operator=(const SpoolWriter&) = delete;
 
@@ -66,10 +64,6 @@ class SpoolWriter : public RecordWriter {
     }
     const std::size_t table = record.index() - 1;
     Spool& spool = spools_[table];
-    if (!spool.file) {
-      spool.file = std::tmpfile();
-      if (!spool.file) return io_error("cannot create a temporary file");
-    }
     buffer_.clear();
     if (spool.count > 0) buffer_ += ',';
     newline(buffer_, options_, 2);
@@ -81,9 +75,7 @@ class SpoolWriter : public RecordWriter {
           }
         },
         record);
-    if (std::fwrite(buffer_.data(), 1, buffer_.size(), spool.file) != buffer_.size()) {
-      return io_error("cannot write a temporary file");
-    }
+    spool.rows.take(buffer_, 0);
     ++spool.count;
     return {};
   }
@@ -106,7 +98,11 @@ class SpoolWriter : public RecordWriter {
       head += feed;
     }
     out_.write(head.data(), static_cast<std::streamsize>(head.size()));
-    std::string chunk(64 * 1024, '\0');
+    std::string chunk;
+    const detail::Drain drain = [this](std::string& text) {
+      out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+      text.clear();
+    };
     for (std::size_t t = 0; t < spools_.size(); ++t) {
       Spool& spool = spools_[t];
       if (spool.count == 0) continue;
@@ -116,18 +112,12 @@ class SpoolWriter : public RecordWriter {
       open += names[t];
       open += options_.pretty ? "\": [" : "\":[";
       out_.write(open.data(), static_cast<std::streamsize>(open.size()));
-      std::rewind(spool.file);
-      std::size_t n = 0;
-      while ((n = std::fread(chunk.data(), 1, chunk.size(), spool.file)) > 0) {
-        out_.write(chunk.data(), static_cast<std::streamsize>(n));
-      }
-      if (std::ferror(spool.file)) return io_error("cannot read a temporary file");
+      if (!spool.rows.append_to(chunk, drain)) return io_error("cannot read a temporary file");
+      drain(chunk);
       std::string close;
       newline(close, options_, 1);
       close += ']';
       out_.write(close.data(), static_cast<std::streamsize>(close.size()));
-      std::fclose(spool.file);
-      spool.file = nullptr;
     }
     std::string tail;
     newline(tail, options_, 0);
@@ -143,7 +133,7 @@ class SpoolWriter : public RecordWriter {
 
  private:
   struct Spool {
-    std::FILE* file = nullptr;
+    detail::SpillBuffer rows;
     std::size_t count = 0;
   };
   static Status io_error(std::string message) {

@@ -335,7 +335,7 @@ class Emitter {
  private:
   // The rows of one `_pressroom` table, written at the tail.
   struct Table {
-    feed_detail::SpillBuffer rows;
+    detail::SpillBuffer rows;
     bool first = true;
   };
   template <class T>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-// SpillBuffer (module.hpp): text set aside in memory, then in an anonymous temporary file.
+// SpillBuffer (spill.hpp): text set aside in memory, then in an anonymous temporary file.
 #include <algorithm>
 #include <cstdio>
 
-#include "formats/feed/module.hpp"
+#include "detail/spill.hpp"
 
-namespace pressroom::feed_detail {
+namespace pressroom::detail {
 
 SpillBuffer::~SpillBuffer() {
   if (file_ != nullptr) std::fclose(file_);
@@ -54,4 +54,4 @@ bool SpillBuffer::append_to(std::string& out, const Drain& drain) {
   return ok;
 }
 
-}  // namespace pressroom::feed_detail
+}  // namespace pressroom::detail
