@@ -31,6 +31,16 @@ namespace atom {
 [[nodiscard]] PRESSROOM_EXPORT Result<Document> read(std::string_view input,
                                                      const ReadOptions& options = {});
 
+/// Reads the same feed record by record, handing each to `sink` without building a Document:
+/// the Feed record first, then each table row and each article as soon as it is read (a
+/// person an author names comes before the article). The input is read whole first (an XML
+/// feed is one tree, and its channel metadata may follow the items), so memory holds the input
+/// and its tree but never the articles. The Document's own `pressroom_version` and
+/// `extensions`, which pressroom writes only when they are set, belong to no record: they are
+/// skipped with one `unsupported` warning. A sink error stops reading and is returned.
+[[nodiscard]] PRESSROOM_EXPORT Status read_stream(std::istream& in, const RecordSink& sink,
+                                                  const ReadOptions& options = {});
+
 /// Writes `doc` as Atom 1.0 (UTF-8). Required elements the Document lacks are derived and warned
 /// about; characters XML 1.0 forbids are stripped with a warning. Everything the format has no
 /// place for goes into the pressroom extension, so that `read(write(doc)) == doc`.

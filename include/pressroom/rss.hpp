@@ -37,6 +37,16 @@ inline constexpr const char* pressroom_namespace = "urn:pressroom:1";
 [[nodiscard]] PRESSROOM_EXPORT Result<Document> read(std::string_view input,
                                                      const ReadOptions& options = {});
 
+/// Reads the same feed record by record, handing each to `sink` without building a Document:
+/// the Feed record first, then each table row and each article as soon as it is read (a
+/// person an author names comes before the article). The input is read whole first (an XML
+/// feed is one tree, and its channel metadata may follow the items), so memory holds the input
+/// and its tree but never the articles. The Document's own `pressroom_version` and
+/// `extensions`, which pressroom writes only when they are set, belong to no record: they are
+/// skipped with one `unsupported` warning. A sink error stops reading and is returned.
+[[nodiscard]] PRESSROOM_EXPORT Status read_stream(std::istream& in, const RecordSink& sink,
+                                                  const ReadOptions& options = {});
+
 /// Writes `doc` as RSS 2.0 (UTF-8). Required elements the Document lacks are derived and warned
 /// about: the channel link is `feed.home_page_url`, else `feed.feed_url`, else the publisher's
 /// url, else the first article url or alternate link, else `feed.id` when it is an IRI; a

@@ -12,6 +12,10 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
   return feed_detail::read_xml_feed(input, options, "atom");
 }
 
+Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
+  return feed_detail::read_xml_feed_stream(in, sink, options, "atom");
+}
+
 std::vector<Error> lint(const Document& doc) {
   std::vector<Error> out = write(doc, WriteOptions{}).warnings();
   for (auto& e : feed_detail::foreign_losses(doc, "atom")) {
@@ -32,6 +36,9 @@ Format format() {
   f.sniff = [](std::string_view head) { return feed_detail::sniff_atom(head); };
   f.read = [](std::string_view input, const ReadOptions& o) { return read(input, o); };
   f.write = [](const Document& doc, const WriteOptions& o) { return write(doc, o); };
+  f.read_stream = [](std::istream& in, const RecordSink& sink, const ReadOptions& o) {
+    return read_stream(in, sink, o);
+  };
   f.open_writer = [](std::ostream& out, const WriteOptions& o) { return open_writer(out, o); };
   f.carries = Capabilities{true, true, true, true, true, true, true, true};
   return f;

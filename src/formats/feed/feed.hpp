@@ -6,12 +6,14 @@
 #define PRESSROOM_FORMATS_FEED_FEED_HPP
 
 #include <cstddef>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "detail/text.hpp"
+#include "pressroom/io.hpp"
 #include "pressroom/model/document.hpp"
 #include "pressroom/options.hpp"
 #include "pressroom/result.hpp"
@@ -166,6 +168,14 @@ std::string_view version_name(FeedVersion v) noexcept;
 Result<Document> read_xml_feed(std::string_view input, const ReadOptions& options,
                                std::string_view format, FeedVersion* version = nullptr,
                                std::string* encoding = nullptr);
+// Reads the same record by record into `sink`, without building a Document: the Feed record
+// first, each table row once read, each article once read. The Document's own
+// pressroom_version and extensions are skipped with a warning.
+Status read_xml_feed_records(std::string_view input, const RecordSink& sink,
+                             const ReadOptions& options, std::string_view format);
+// Reads all of `in` (at most limits.max_input_bytes), then read_xml_feed_records().
+Status read_xml_feed_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options,
+                            std::string_view format);
 
 // Confidence (0..100) that `head` is an RSS feed / an Atom feed.
 int sniff_rss(std::string_view head) noexcept;

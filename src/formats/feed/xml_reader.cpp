@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <istream>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_set>
 
@@ -102,7 +105,7 @@ class Reader {
       return false;
     }
     if (!xml_codec::check_depth(root, 1, diag_)) return false;
-    reserve_articles(root, doc);
+    if (!sink_) reserve_articles(root, doc);
     push(root);
     const Ns rns = ns_of(root);
     root_uri_ = std::string(uri_of(root));
@@ -110,6 +113,8 @@ class Reader {
     Ctx ctx;
     ctx.base = options_.base_url;
     ctx = enter(root, ctx);
+    // The head (the channel or feed metadata, and the tables written there) is read whole
+    // before the first item, so that a stream hands on the Feed record first.
     if (detail::iequals(rname, "rss") && rns != Ns::atom && rns != Ns::atom03) {
       const std::string v = std::string(detail::trim(root.attribute("version").value()));
       if (v == "2" || v.rfind("2.", 0) == 0)
@@ -127,6 +132,7 @@ class Reader {
       const pugi::xml_node channel = child(root, "channel");
       if (!channel) {
         // No channel: an empty feed, or items directly under <rss> (seen in the wild).
+        if (!head_read(ctx, doc)) return false;
         for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
           if (is_item(n) && !read_item(n, ctx, doc)) return false;
         pop();
@@ -134,7 +140,7 @@ class Reader {
       }
       push(channel);
       const Ctx cctx = enter(channel, ctx);
-      if (!read_channel(channel, cctx, doc, doc.feed)) return false;
+      if (!read_channel(channel, cctx, doc, doc.feed) || !head_read(ctx, doc)) return false;
       // Items are children of the channel; a few feeds put them beside it.
       for (pugi::xml_node n = channel.first_child(); n; n = n.next_sibling())
         if (is_item(n) && !read_item(n, cctx, doc)) return false;
@@ -154,14 +160,21 @@ class Reader {
         if (!read_channel(channel, enter(channel, ctx), doc, doc.feed)) return false;
         pop();
       }
-      for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
-        if (n.type() != pugi::node_element) continue;
-        const std::string_view ln = local_name(n.name());
+      // RSS 1.0 puts the image, like the items, beside the channel.
+      for (pugi::xml_node n = root.first_child(); n && doc.feed.logo.empty();
+           n = n.next_sibling()) {
+        if (n.type() != pugi::node_element || local_name(n.name()) != "image") continue;
         push(n);
-        if (ln == "item" && !read_item_scoped(n, enter(n, ctx), doc)) return false;
-        if (ln == "image" && doc.feed.logo.empty())
-          doc.feed.logo = url(text_of(child(n, "url")), enter(n, ctx));
+        doc.feed.logo = url(text_of(child(n, "url")), enter(n, ctx));
         pop();
+      }
+      if (!head_read(ctx, doc)) return false;
+      for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
+        if (n.type() != pugi::node_element || local_name(n.name()) != "item") continue;
+        push(n);
+        const bool ok = read_item_scoped(n, enter(n, ctx), doc) && flush(doc);
+        pop();
+        if (!ok) return false;
       }
     } else if (rname == "feed") {
       version = rns == Ns::atom03 ? FeedVersion::atom03 : FeedVersion::atom10;
@@ -169,7 +182,7 @@ class Reader {
         version = FeedVersion::atom03;
       }
       atom03_ = version == FeedVersion::atom03;
-      if (!read_channel(root, ctx, doc, doc.feed)) return false;
+      if (!read_channel(root, ctx, doc, doc.feed) || !head_read(ctx, doc)) return false;
       for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
         if (n.type() == pugi::node_element && local_name(n.name()) == "entry" &&
             !read_item(n, ctx, doc))
@@ -181,12 +194,14 @@ class Reader {
       return false;
     }
     pop();
-    if (!pressroom_feed_) {
-      if (doc.feed.language.empty() && !ctx.lang.empty() && root_lang_)
-        doc.feed.language = ctx.lang;
-    }
     return !diag_.failed();
   }
+
+  // Stream mode: each record goes to `sink` as soon as it is read (see flush()), and no
+  // article is kept.
+  void set_sink(const RecordSink* sink) { sink_ = sink; }
+  [[nodiscard]] bool sink_failed() const { return sink_failed_; }
+  [[nodiscard]] const Error& sink_error() const { return sink_error_; }
 
   void set_netscape(bool n) { netscape_ = n; }
 
@@ -213,6 +228,66 @@ class Reader {
   }
 
  private:
+  // The head is read: the feed takes the root's xml:lang when it has no language of its own,
+  // and in stream mode the Feed record and the tables read so far go to the sink.
+  bool head_read(const Ctx& root_ctx, Document& doc) {
+    if (!pressroom_feed_ && doc.feed.language.empty() && !root_ctx.lang.empty() && root_lang_)
+      doc.feed.language = root_ctx.lang;
+    return flush(doc);
+  }
+
+  // Stream mode: hands the sink what was read since the last call, in an order a record
+  // writer can place: the Feed record (once, first), the new rows of the tables, then the
+  // article, which is dropped. Table rows are kept, since later authors are matched against
+  // them (they are a small part of a feed). The Document's own pressroom_version and
+  // extensions belong to no record: skipped with one warning. False = stop.
+  bool flush(Document& doc) {
+    if (!sink_) return true;
+    if (!feed_sent_) {
+      feed_sent_ = true;
+      if (!doc.feed.empty() && !emit(Record(doc.feed))) return false;
+    }
+    if (!document_level_warned_ &&
+        (!doc.extensions.empty() || doc.pressroom_version != model_version)) {
+      document_level_warned_ = true;
+      if (!diag_.warn(ErrorCode::unsupported,
+                      "document-level pressroom_version and extensions skipped: they belong to "
+                      "no record, and records are streamed",
+                      detail::npos, "extensions"))
+        return false;
+    }
+    if (!send_new(doc.organizations, sent_[0]) || !send_new(doc.commissioners, sent_[1]) ||
+        !send_new(doc.people, sent_[2]) || !send_new(doc.legislation, sent_[3]) ||
+        !send_new(doc.contacts, sent_[4]))
+      return false;
+    for (Article& a : doc.articles) {
+      ++articles_sent_;
+      if (!emit(Record(std::move(a)))) return false;
+    }
+    doc.articles.clear();
+    return true;
+  }
+
+  template <class T>
+  bool send_new(const std::vector<T>& rows, std::size_t& sent) {
+    for (; sent < rows.size(); ++sent)
+      if (!emit(Record(rows[sent]))) return false;
+    return true;
+  }
+
+  bool emit(Record&& record) {
+    Status st = (*sink_)(std::move(record));
+    if (st) return true;
+    sink_failed_ = true;
+    sink_error_ = st.error();
+    return false;
+  }
+
+  // The index of the next article in the Document (or the stream).
+  std::size_t next_article(const Document& doc) const {
+    return articles_sent_ + doc.articles.size();
+  }
+
   // ---- namespaces ----
   void push(const pugi::xml_node& n) {
     scope_.marks.push_back(scope_.decls.size());
@@ -1085,17 +1160,17 @@ class Reader {
 
   bool read_item(const pugi::xml_node& item, const Ctx& parent, Document& doc) {
     push(item);
-    const bool ok = read_item_scoped(item, enter(item, parent), doc);
+    const bool ok = read_item_scoped(item, enter(item, parent), doc) && flush(doc);
     pop();
     return ok;
   }
 
   bool read_item_scoped(const pugi::xml_node& item, const Ctx& ctx, Document& doc) {
     if (!count_record(item)) return false;
-    const std::string path = "articles[" + std::to_string(doc.articles.size()) + "]";
+    const std::size_t index = next_article(doc);
+    const std::string path = "articles[" + std::to_string(index) + "]";
     if (const pugi::xml_node own = own_marker(item)) return read_own_item(item, own, doc, path);
     // Built in place (the Document is dropped when reading stops with an error).
-    const std::size_t index = doc.articles.size();
     Article& a = doc.articles.emplace_back();
     bool from_extension = false;
     std::string guid;
@@ -1433,6 +1508,13 @@ class Reader {
   bool input_clean_ = false;
   bool root_lang_ = false;
   std::string root_uri_;
+  const RecordSink* sink_ = nullptr;
+  bool sink_failed_ = false;
+  Error sink_error_;
+  bool feed_sent_ = false;
+  bool document_level_warned_ = false;
+  std::size_t sent_[5] = {};  // rows of each table handed on (organizations...contacts)
+  std::size_t articles_sent_ = 0;
 };
 
 }  // namespace
@@ -1505,30 +1587,44 @@ bool refers_to_forbidden_character(std::string_view text) {
 
 }  // namespace
 
-Result<Document> read_xml_feed(std::string_view input, const ReadOptions& options,
-                               std::string_view format, FeedVersion* version_out,
-                               std::string* encoding_out) {
+namespace {
+
+// What reading a feed came to: the error when it stopped (a diagnostic, or the sink's own
+// error), and the warnings.
+struct Outcome {
+  bool ok = false;
+  Error error;
+  std::vector<Error> warnings;
+};
+
+// Decodes, parses and reads `input`: into `doc` when `sink` is null, else record by record
+// into `sink`. Shared by read_xml_feed() and read_xml_feed_records().
+Outcome run_reader(std::string_view input, const ReadOptions& options, std::string_view format,
+                   const RecordSink* sink, Document& doc, FeedVersion* version_out,
+                   std::string* encoding_out) {
+  Outcome out;
   if (input.size() > options.limits.max_input_bytes) {
-    return detail::make_error(ErrorCode::limit_exceeded, format,
-                              "input larger than max_input_bytes");
+    out.error =
+        detail::make_error(ErrorCode::limit_exceeded, format, "input larger than max_input_bytes");
+    return out;
   }
   Decoded dec = decode_input(input, true);
   if (encoding_out) *encoding_out = dec.encoding;
   const std::string_view text = dec.utf8();
   Reader reader(text, options, format);
+  reader.set_sink(sink);
   detail::Diagnostics& diag = reader.diag();
-  const auto finish = [&](std::optional<Document> doc) -> Result<Document> {
-    if (diag.failed() || !doc) {
-      Result<Document> r(diag.error());
-      r.warnings() = std::move(diag.warnings());
-      return r;
-    }
-    Result<Document> r(std::move(*doc));
-    r.warnings() = std::move(diag.warnings());
-    return r;
+  const auto finish = [&](bool ok) {
+    out.ok = ok && !diag.failed() && !reader.sink_failed();
+    if (reader.sink_failed())
+      out.error = reader.sink_error();
+    else if (!out.ok)
+      out.error = diag.error();
+    out.warnings = std::move(diag.warnings());
+    return std::move(out);
   };
   for (auto& p : dec.problems) {
-    if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(std::nullopt);
+    if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(false);
   }
   // A DTD is never processed: pugixml skips it and expands no entity it declares.
   const std::size_t doctype = text.substr(0, 4096).find("<!DOCTYPE");
@@ -1550,18 +1646,76 @@ Result<Document> read_xml_feed(std::string_view input, const ReadOptions& option
     const std::size_t off = static_cast<std::size_t>(pr.offset);
     if (pr.status == pugi::status_no_document_element || !xdoc.document_element()) {
       diag.fail(ErrorCode::syntax, std::string("not a feed: ") + pr.description(), off);
-      return finish(std::nullopt);
+      return finish(false);
     }
     if (!diag.warn(ErrorCode::syntax,
                    std::string("XML broken: ") + pr.description() + "; kept what came before", off))
-      return finish(std::nullopt);
+      return finish(false);
   }
-  Document doc;
   FeedVersion version = FeedVersion::unknown;
   const bool ok = reader.read(xdoc, doc, version);
   if (version_out) *version_out = version;
-  if (!ok) return finish(std::nullopt);
-  return finish(std::move(doc));
+  return finish(ok);
+}
+
+}  // namespace
+
+Result<Document> read_xml_feed(std::string_view input, const ReadOptions& options,
+                               std::string_view format, FeedVersion* version_out,
+                               std::string* encoding_out) {
+  Document doc;
+  Outcome out = run_reader(input, options, format, nullptr, doc, version_out, encoding_out);
+  Result<Document> r = out.ok ? Result<Document>(std::move(doc)) : Result<Document>(out.error);
+  r.warnings() = std::move(out.warnings);
+  return r;
+}
+
+Status read_xml_feed_records(std::string_view input, const RecordSink& sink,
+                             const ReadOptions& options, std::string_view format) {
+  Document doc;
+  Outcome out = run_reader(input, options, format, &sink, doc, nullptr, nullptr);
+  Status st = out.ok ? Status() : Status(out.error);
+  st.warnings() = std::move(out.warnings);
+  return st;
+}
+
+Status read_xml_feed_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options,
+                            std::string_view format) {
+  // An XML feed is one tree (its channel metadata may follow the items), so the input is read
+  // whole; the records then stream, and no Document is built. The buffer grows with realloc,
+  // which moves big blocks by remapping their pages rather than copying them, and is never
+  // filled before the read, so that each page of the input is written once.
+  struct Free {
+    void operator()(char* p) const noexcept { std::free(p); }
+  };
+  std::unique_ptr<char, Free> buffer;
+  std::size_t size = 0, capacity = 0;
+  for (;;) {
+    if (size == capacity) {
+      const std::size_t grown = capacity == 0 ? std::size_t{64} << 10 : capacity * 2;
+      char* p = static_cast<char*>(std::realloc(buffer.get(), grown));
+      if (!p) {
+        return Status(detail::make_error(ErrorCode::limit_exceeded, format,
+                                         "input too large for the memory available"));
+      }
+      (void)buffer.release();
+      buffer.reset(p);
+      capacity = grown;
+    }
+    in.read(buffer.get() + size, static_cast<std::streamsize>(capacity - size));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    size += got;
+    if (size > options.limits.max_input_bytes) {
+      return Status(detail::make_error(ErrorCode::limit_exceeded, format,
+                                       "input larger than max_input_bytes"));
+    }
+    if (options.on_progress && got > 0) options.on_progress(size);
+    if (!in) break;
+  }
+  if (in.bad()) {
+    return Status(detail::make_error(ErrorCode::io, format, "the input stream failed"));
+  }
+  return read_xml_feed_records(std::string_view(buffer.get(), size), sink, options, format);
 }
 
 namespace {
