@@ -3,7 +3,12 @@
 // plain-text blocks, without building a tree. The tokenizer is forgiving (unclosed tags,
 // unquoted attributes, stray '<'); what it cannot understand becomes text.
 #include <cstring>
+#include <string>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "formats/feed/feed.hpp"
 
@@ -42,34 +47,90 @@ bool in_list(std::string_view name, std::initializer_list<std::string_view> list
   return false;
 }
 
-bool allowed_element(std::string_view n) {
-  static const NameSet names{
-      "a",      "abbr",     "acronym",    "address", "article", "aside",   "b",     "bdi",
-      "bdo",    "big",      "blockquote", "br",      "caption", "center",  "cite",  "code",
-      "col",    "colgroup", "dd",         "del",     "details", "dfn",     "div",   "dl",
-      "dt",     "em",       "figcaption", "figure",  "font",    "footer",  "h1",    "h2",
-      "h3",     "h4",       "h5",         "h6",      "header",  "hr",      "i",     "img",
-      "ins",    "kbd",      "li",         "mark",    "ol",      "p",       "pre",   "q",
-      "rp",     "rt",       "ruby",       "s",       "samp",    "section", "small", "span",
-      "strike", "strong",   "sub",        "summary", "sup",     "table",   "tbody", "td",
-      "tfoot",  "th",       "thead",      "time",    "tr",      "tt",      "u",     "ul",
-      "var",    "wbr"};
-  return names.has(n);
-}
+// What the sanitiser and the block builder need to know of an element, found with one lookup.
+enum ElementFlag : unsigned {
+  kAllowed = 1u,  // kept by the sanitiser
+  kDropped = 2u,  // dropped together with its content
+  kVoid = 4u,     // has no content and no end tag
+  kBlock = 8u,    // starts a block of text (`block` says which)
+  kBreak = 16u,   // <br>: a line break in the block
+  kCell = 32u,    // <td>, <th>: a space between cells
+};
 
-// Elements dropped together with their content.
-bool dropped_with_content(std::string_view n) {
-  static const NameSet names{"script",   "style",    "iframe",   "object",   "embed",
-                             "applet",   "noscript", "template", "frameset", "frame",
-                             "noframes", "xml",      "math",     "svg",      "head",
-                             "title",    "select",   "textarea", "form",     "button"};
-  return names.has(n);
-}
+struct ElementInfo {
+  unsigned flags = 0;
+  BlockType block = BlockType::paragraph;
+};
 
-bool void_element(std::string_view n) {
-  static const NameSet names{"br",     "hr",   "img",  "col",  "wbr",   "area",  "input",
-                             "source", "meta", "link", "base", "param", "track", "embed"};
-  return names.has(n);
+// Lower-case element names and what they are: buckets by length and first letter, so that a
+// lookup compares with one or two names at most.
+class ElementTable {
+ public:
+  ElementTable() {
+    const auto add = [this](std::initializer_list<std::string_view> names, unsigned flags,
+                            BlockType block = BlockType::paragraph) {
+      for (const std::string_view n : names) {
+        ElementInfo& e = slot(n);
+        e.flags |= flags;
+        if ((flags & kBlock) != 0u) e.block = block;
+      }
+    };
+    add({"a",      "abbr",     "acronym",    "address", "article", "aside",   "b",     "bdi",
+         "bdo",    "big",      "blockquote", "br",      "caption", "center",  "cite",  "code",
+         "col",    "colgroup", "dd",         "del",     "details", "dfn",     "div",   "dl",
+         "dt",     "em",       "figcaption", "figure",  "font",    "footer",  "h1",    "h2",
+         "h3",     "h4",       "h5",         "h6",      "header",  "hr",      "i",     "img",
+         "ins",    "kbd",      "li",         "mark",    "ol",      "p",       "pre",   "q",
+         "rp",     "rt",       "ruby",       "s",       "samp",    "section", "small", "span",
+         "strike", "strong",   "sub",        "summary", "sup",     "table",   "tbody", "td",
+         "tfoot",  "th",       "thead",      "time",    "tr",      "tt",      "u",     "ul",
+         "var",    "wbr"},
+        kAllowed);
+    add({"script",   "style",    "iframe", "object",   "embed", "applet", "noscript",
+         "template", "frameset", "frame",  "noframes", "xml",   "math",   "svg",
+         "head",     "title",    "select", "textarea", "form",  "button"},
+        kDropped);
+    add({"br", "hr", "img", "col", "wbr", "area", "input", "source", "meta", "link", "base",
+         "param", "track", "embed"},
+        kVoid);
+    add({"h1", "h2", "h3", "h4", "h5", "h6"}, kBlock, BlockType::heading);
+    add({"li", "dt", "dd"}, kBlock, BlockType::list_item);
+    add({"blockquote"}, kBlock, BlockType::quote);
+    add({"p",          "div",     "pre",     "table",  "tr",      "ul",      "ol",
+         "dl",         "section", "article", "header", "footer",  "aside",   "figure",
+         "figcaption", "address", "hr",      "center", "caption", "details", "summary"},
+        kBlock, BlockType::paragraph);
+    add({"br"}, kBreak);
+    add({"td", "th"}, kCell);
+  }
+  ElementInfo find(std::string_view n) const {
+    if (n.empty() || n.size() > 15) return {};
+    for (const Entry& e : buckets_[bucket(n)])
+      if (std::char_traits<char>::compare(e.name.data(), n.data(), n.size()) == 0) return e.info;
+    return {};
+  }
+
+ private:
+  struct Entry {
+    std::string_view name;
+    ElementInfo info;
+  };
+  ElementInfo& slot(std::string_view n) {
+    std::vector<Entry>& b = buckets_[bucket(n)];
+    for (Entry& e : b)
+      if (e.name == n) return e.info;
+    b.push_back(Entry{n, {}});
+    return b.back().info;
+  }
+  static std::size_t bucket(std::string_view n) {
+    return (n.size() & 15u) * 32u + (static_cast<unsigned char>(n[0]) & 31u);
+  }
+  std::vector<Entry> buckets_[16 * 32];
+};
+
+ElementInfo element_info(std::string_view n) {
+  static const ElementTable table;
+  return table.find(n);
 }
 
 bool allowed_attribute(std::string_view n) {
@@ -85,28 +146,6 @@ bool allowed_attribute(std::string_view n) {
 
 bool url_attribute(std::string_view n) {
   static const NameSet names{"href", "src", "cite", "longdesc", "action", "background", "poster"};
-  return names.has(n);
-}
-
-// Block type of an element that starts a block, or false.
-bool block_element(std::string_view n, BlockType& type) {
-  type = BlockType::paragraph;
-  if (n.size() == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6') {
-    type = BlockType::heading;
-    return true;
-  }
-  if (n == "li" || n == "dt" || n == "dd") {
-    type = BlockType::list_item;
-    return true;
-  }
-  if (n == "blockquote") {
-    type = BlockType::quote;
-    return true;
-  }
-  static const NameSet names{"p",       "div",     "pre",        "table",   "tr",     "ul",
-                             "ol",      "dl",      "section",    "article", "header", "footer",
-                             "aside",   "figure",  "figcaption", "address", "hr",     "center",
-                             "caption", "details", "summary"};
   return names.has(n);
 }
 
@@ -241,9 +280,41 @@ std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out
   return 0;
 }
 
+// Appends `text` to `out` with its character references decoded.
+void decode_entities_into(std::string_view text, std::string& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t amp = text.find('&', i);
+    if (amp == std::string_view::npos) break;
+    out.append(text.data() + i, amp - i);
+    const std::size_t n = decode_reference(text, amp, out);
+    if (n == 0) out += '&';
+    i = amp + (n == 0 ? 1 : n);
+  }
+  out.append(text.data() + i, text.size() - i);
+}
+
 void to_lower(std::string& s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+// The position of the first '<', '>' or '&' in `t` from `i` on, or t.size(). Sixteen bytes at a
+// time where SSE2 is there (every x86-64 processor).
+std::size_t find_markup(std::string_view t, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&');
+  while (i + 16 <= t.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, gt)),
+                                     _mm_cmpeq_epi8(v, amp));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < t.size() && t[i] != '<' && t[i] != '>' && t[i] != '&') ++i;
+  return i;
 }
 
 bool name_char(char c) {
@@ -284,8 +355,7 @@ class Processor {
     const bool html = !keep_raw_;
     std::size_t i = 0;
     while (i < t.size()) {
-      std::size_t j = i;
-      while (j < t.size() && t[j] != '<' && t[j] != '>' && t[j] != '&') ++j;
+      const std::size_t j = find_markup(t, i);
       if (html) r_.html.append(t.data() + i, j - i);
       current_.append(t.data() + i, j - i);
       if (j == t.size()) break;
@@ -404,18 +474,16 @@ class Processor {
           const char q = in_[i];
           const std::size_t e = in_.find(q, i + 1);
           const std::size_t end = e == std::string_view::npos ? in_.size() : e;
-          value = decode_html_entities(in_.substr(i + 1, end - i - 1));
+          decode_entities_into(in_.substr(i + 1, end - i - 1), value);
           i = e == std::string_view::npos ? in_.size() : e + 1;
         } else {
           const std::size_t vs = i;
           while (i < in_.size() && !space(in_[i]) && in_[i] != '>') ++i;
-          value = decode_html_entities(in_.substr(vs, i - vs));
+          decode_entities_into(in_.substr(vs, i - vs), value);
         }
       }
     }
     const std::size_t after = i < in_.size() ? i + 1 : in_.size();
-    BlockType bt;
-    const bool block = block_element(name, bt);
     if (skip_depth_ > 0) {
       if (name == skip_name_) {
         if (closing)
@@ -425,31 +493,31 @@ class Processor {
       }
       return after;
     }
-    if (dropped_with_content(name)) {
+    const ElementInfo info = element_info(name);
+    const bool is_void = (info.flags & kVoid) != 0u;
+    if ((info.flags & kDropped) != 0u) {
       if (!keep_raw_) r_.removed = true;
-      if (!closing && !self_closing && !void_element(name)) {
+      if (!closing && !self_closing && !is_void) {
         skip_name_ = name;
         skip_depth_ = 1;
       }
       return after;
     }
-    if (block || name == "br") {
-      if (name == "br") {
-        current_ += '\n';
-      } else {
-        flush();
-        type_ = closing ? BlockType::paragraph : bt;
-      }
-    } else if (name == "td" || name == "th") {
+    if ((info.flags & kBreak) != 0u) {
+      current_ += '\n';
+    } else if ((info.flags & kBlock) != 0u) {
+      flush();
+      type_ = closing ? BlockType::paragraph : info.block;
+    } else if ((info.flags & kCell) != 0u) {
       current_ += ' ';
     }
     if (keep_raw_) return after;
-    if (!allowed_element(name)) {
+    if ((info.flags & kAllowed) == 0u) {
       r_.removed = true;
       return after;
     }
     if (closing) {
-      if (!void_element(name)) {
+      if (!is_void) {
         r_.html += "</";
         r_.html += name;
         r_.html += '>';
@@ -477,8 +545,8 @@ class Processor {
       (void)append_xml(r_.html, av, true);
       r_.html += '"';
     }
-    r_.html += void_element(name) ? " />" : ">";
-    if (self_closing && !void_element(name)) {
+    r_.html += is_void ? " />" : ">";
+    if (self_closing && !is_void) {
       r_.html += "</";
       r_.html += name;
       r_.html += '>';
@@ -505,19 +573,8 @@ class Processor {
 }  // namespace
 
 std::string decode_html_entities(std::string_view text) {
-  if (text.find('&') == std::string_view::npos) return std::string(text);
   std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '&') {
-      const std::size_t n = decode_reference(text, i, out);
-      if (n > 0) {
-        i += n - 1;
-        continue;
-      }
-    }
-    out += text[i];
-  }
+  decode_entities_into(text, out);
   return out;
 }
 
