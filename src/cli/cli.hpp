@@ -138,6 +138,8 @@ class FdInBuf : public std::streambuf {
 
  protected:
   int_type underflow() override;
+  /// Large reads go straight from the descriptor into the caller's memory, past the buffer.
+  std::streamsize xsgetn(char_type* s, std::streamsize n) override;
 
  private:
   int fd_;

@@ -80,6 +80,30 @@ FdInBuf::int_type FdInBuf::underflow() {
   }
 }
 
+std::streamsize FdInBuf::xsgetn(char_type* s, std::streamsize n) {
+  std::streamsize done = 0;
+  // What the buffer holds first (the head read for detection, or the rest of a chunk).
+  const std::streamsize held = std::min<std::streamsize>(n, egptr() - gptr());
+  if (held > 0) {
+    std::memcpy(s, gptr(), static_cast<std::size_t>(held));
+    gbump(static_cast<int>(held));
+    done = held;
+  }
+  if (done == n) return done;
+  if (n - done < static_cast<std::streamsize>(buffer_bytes)) {
+    // A small read: through the buffer, as std::streambuf does.
+    return done + std::streambuf::xsgetn(s + done, n - done);
+  }
+  prefix_pending_ = false;
+  while (done < n && fd_ >= 0) {
+    const ssize_t got = ::read(fd_, s + done, static_cast<std::size_t>(n - done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    done += got;
+  }
+  return done;
+}
+
 Result<std::unique_ptr<Input>> Input::open(const std::string& path) {
   std::unique_ptr<Input> in(new Input());
   in->path_ = path;

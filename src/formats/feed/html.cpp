@@ -335,13 +335,7 @@ class Processor {
     if (!keep_raw_) r_.html.reserve(in_.size() + in_.size() / 8);
     current_.reserve(256);
     std::size_t i = 0;
-    while (i < in_.size()) {
-      const std::size_t lt = in_.find('<', i);
-      const std::size_t text_end = lt == std::string_view::npos ? in_.size() : lt;
-      if (text_end > i) text(in_.substr(i, text_end - i));
-      if (lt == std::string_view::npos) break;
-      i = tag(lt);
-    }
+    while (i < in_.size()) i = in_[i] == '<' ? tag(i) : text(i);
     flush();
     if (keep_raw_ && want_html_) r_.html = std::string(in_);
     return std::move(r_);
@@ -350,22 +344,27 @@ class Processor {
  private:
   // Text between tags, in one pass: escaped into the HTML (< > and a bare & escaped, complete
   // references kept as written) and decoded into the current block.
-  void text(std::string_view t) {
-    if (skip_depth_ > 0) return;
+  // The text from in_[i] to the next tag, in one pass: escaped into the HTML (> and a bare &
+  // escaped, complete references kept as written) and decoded into the current block. Returns
+  // the position of the tag's '<' (or the end).
+  std::size_t text(std::size_t i) {
+    if (skip_depth_ > 0) {
+      const std::size_t lt = in_.find('<', i);
+      return lt == std::string_view::npos ? in_.size() : lt;
+    }
     const bool html = !keep_raw_;
-    std::size_t i = 0;
-    while (i < t.size()) {
-      const std::size_t j = find_markup(t, i);
-      if (html) r_.html.append(t.data() + i, j - i);
-      current_.append(t.data() + i, j - i);
-      if (j == t.size()) break;
-      if (t[j] != '&') {
-        if (html) r_.html += t[j] == '<' ? "&lt;" : "&gt;";
-        current_ += t[j];
+    for (;;) {
+      const std::size_t j = find_markup(in_, i);
+      if (html) r_.html.append(in_.data() + i, j - i);
+      current_.append(in_.data() + i, j - i);
+      if (j == in_.size() || in_[j] == '<') return j;
+      if (in_[j] == '>') {
+        if (html) r_.html += "&gt;";
+        current_ += '>';
         i = j + 1;
         continue;
       }
-      const std::size_t n = decode_reference(t, j, current_);
+      const std::size_t n = decode_reference(in_, j, current_);
       if (n == 0) {
         if (html) r_.html += "&amp;";
         current_ += '&';
@@ -373,11 +372,11 @@ class Processor {
         continue;
       }
       if (html) {
-        if (t[j + n - 1] == ';') {
-          r_.html.append(t.data() + j, n);  // a complete reference stays as written
+        if (in_[j + n - 1] == ';') {
+          r_.html.append(in_.data() + j, n);  // a complete reference stays as written
         } else {
           r_.html += "&amp;";  // "&amp" without ';': the name is text (letters and digits)
-          r_.html.append(t.data() + j + 1, n - 1);
+          r_.html.append(in_.data() + j + 1, n - 1);
         }
       }
       i = j + n;
@@ -430,7 +429,10 @@ class Processor {
     while (i < in_.size() && name_char(in_[i])) ++i;
     if (i == ns) {
       // A stray '<': text.
-      text(in_.substr(lt, 1));
+      if (skip_depth_ == 0) {
+        if (!keep_raw_) r_.html += "&lt;";
+        current_ += '<';
+      }
       return lt + 1;
     }
     // Namespaced XHTML elements (<xhtml:p>) are read by their local name.

@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "formats/feed/feed.hpp"
 
 namespace pressroom::feed_detail {
@@ -258,6 +262,22 @@ std::size_t collapse_into(char* out, const char* text, std::size_t n) {
   bool space = false;  // a space is pending (written before the next other character)
   constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
   while (p < end) {
+#if defined(__SSE2__)
+    if (!space && o != begin && end - p >= 16) {
+      // The same test on sixteen bytes: no byte below 0x20, no two spaces in a row, no space
+      // last.
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const int controls =
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+      const int spaces = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+      if (controls == 0 && (spaces & (spaces >> 1)) == 0 && (spaces & 0x8000) == 0) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(o), v);
+        o += 16;
+        p += 16;
+        continue;
+      }
+    }
+#endif
     if (!space && o != begin && end - p >= 8) {
       std::uint64_t w;
       std::memcpy(&w, p, 8);

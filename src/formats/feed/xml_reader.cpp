@@ -64,6 +64,14 @@ std::string_view local_name(std::string_view qname) {
   const std::size_t c = qname.find(':');
   return c == std::string_view::npos ? qname : qname.substr(c + 1);
 }
+// The same for a name pugixml gives: one pass, no strlen.
+std::string_view local_name(const char* qname) {
+  const char* start = qname;
+  const char* p = qname;
+  for (; *p != '\0'; ++p)
+    if (*p == ':' && start == qname) start = p + 1;
+  return std::string_view(start, static_cast<std::size_t>(p - start));
+}
 std::string_view prefix_of(std::string_view qname) {
   const std::size_t c = qname.find(':');
   return c == std::string_view::npos ? std::string_view{} : qname.substr(0, c);
@@ -172,7 +180,8 @@ class Reader {
       for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
         if (n.type() != pugi::node_element || local_name(n.name()) != "item") continue;
         push(n);
-        const bool ok = read_item_scoped(n, enter(n, ctx), doc) && flush(doc);
+        Ctx scratch;
+        const bool ok = read_item_scoped(n, enter(n, ctx, scratch), doc) && flush(doc);
         pop();
         if (!ok) return false;
       }
@@ -329,6 +338,19 @@ class Reader {
     const Ns ns = ns_of(n);
     pop();
     return ns;
+  }
+
+  // enter() without a copy when `n` sets neither xml:base nor xml:lang (most elements):
+  // `parent` itself, else `scratch` filled.
+  const Ctx& enter(const pugi::xml_node& n, const Ctx& parent, Ctx& scratch) {
+    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+      const char* name = a.name();
+      if (name[0] == 'x' && name[1] == 'm' && name[2] == 'l' && name[3] == ':') {
+        scratch = enter(n, parent);
+        return scratch;
+      }
+    }
+    return parent;
   }
 
   Ctx enter(const pugi::xml_node& n, const Ctx& parent) {
@@ -569,7 +591,10 @@ class Reader {
     a.body_html = std::move(h.html);
   }
 
-  std::optional<DateTime> date(const pugi::xml_node& n, const std::string& path) {
+  // The date in `n`; the model path of a warning is `path` followed by `field` (built only
+  // then).
+  std::optional<DateTime> date(const pugi::xml_node& n, std::string_view path,
+                               std::string_view field = {}) {
     const std::string s = text_of(n);
     bool nonstandard = false, impossible = false;
     auto d = parse_feed_date(s, &nonstandard, &impossible);
@@ -577,7 +602,7 @@ class Reader {
       (void)warn(ErrorCode::invalid_value,
                  (impossible ? "impossible date " : "unreadable date ") + detail::quote(s) +
                      " in <" + std::string(n.name()) + ">",
-                 n, path);
+                 n, std::string(path) + std::string(field));
       return std::nullopt;
     }
     return d;
@@ -797,8 +822,9 @@ class Reader {
     return {};
   }
 
-  std::optional<DateTime> own_date(const pugi::xml_node& n, const std::string& path) {
-    return date(n, path);
+  std::optional<DateTime> own_date(const pugi::xml_node& n, std::string_view path,
+                                   std::string_view field) {
+    return date(n, path, field);
   }
 
   // A decimal std::uint64_t as the writer printed it (the whole range).
@@ -896,9 +922,9 @@ class Reader {
         } else if (ln == "title") {
           n.headline = text_of(c);
         } else if (ln == "updated") {
-          if (!is_derived("updated")) n.date_modified = own_date(c, path + ".date_modified");
+          if (!is_derived("updated")) n.date_modified = own_date(c, path, ".date_modified");
         } else if (ln == "published") {
-          n.date_published = own_date(c, path + ".date_published");
+          n.date_published = own_date(c, path, ".date_published");
         } else if (ln == "author") {
           if (!is_derived("author"))
             n.authors.push_back(EntityRef{{}, text_of(child(c, "name")), {}, {}});
@@ -941,7 +967,7 @@ class Reader {
         } else if (ln == "guid") {
           n.id = text_of(c);
         } else if (ln == "pubDate") {
-          n.date_published = own_date(c, path + ".date_published");
+          n.date_published = own_date(c, path, ".date_published");
         } else if (ln == "category") {
           n.categories.push_back(
               Category{text_of(c), {}, c.attribute("domain").value(), CategoryKind::unspecified});
@@ -961,7 +987,7 @@ class Reader {
         }
       } else if (!entry && ns == Ns::atom) {
         if (ln == "link") n.links.push_back(own_link(c));
-        if (ln == "updated") n.date_modified = own_date(c, path + ".date_modified");
+        if (ln == "updated") n.date_modified = own_date(c, path, ".date_modified");
       } else if (!entry && ns == Ns::media && ln == "content") {
         n.media.push_back(own_media(c));
       } else if (ns == Ns::other) {
@@ -1006,10 +1032,15 @@ class Reader {
     if (!source) root_lang_ = !ctx.lang.empty();
     for (pugi::xml_node n = channel.first_child(); n; n = n.next_sibling()) {
       if (n.type() != pugi::node_element) continue;
+      // Items and entries are read by their local name, whatever their namespace, by
+      // read_item().
+      const std::string_view name = local_name(n.name());
+      if (name == "item" || name == "entry") continue;
       push(n);
       const Ns ns = ns_of(n);
       const std::string_view ln = local_name(n.name());
-      const Ctx c = enter(n, ctx);
+      Ctx scratch;
+      const Ctx& c = enter(n, ctx, scratch);
       bool ok = true;
       if (ns == Ns::pressroom) {
         if (!source) ok = channel_extension(n, doc);
@@ -1139,8 +1170,7 @@ class Reader {
           const std::string v = collapse_space(text_of(n));
           if (!v.empty()) f.categories.push_back(Category{v, {}, {}, CategoryKind::unspecified});
         }
-      } else if (ns == Ns::other && !source && ln != "item" && ln != "entry") {
-        // (items and entries are read by their local name, whatever their namespace)
+      } else if (ns == Ns::other && !source) {
         keep_foreign(n, f.extensions, channel);
       }
       pop();
@@ -1160,7 +1190,8 @@ class Reader {
 
   bool read_item(const pugi::xml_node& item, const Ctx& parent, Document& doc) {
     push(item);
-    const bool ok = read_item_scoped(item, enter(item, parent), doc) && flush(doc);
+    Ctx scratch;
+    const bool ok = read_item_scoped(item, enter(item, parent, scratch), doc) && flush(doc);
     pop();
     return ok;
   }
@@ -1192,7 +1223,8 @@ class Reader {
       push(n);
       const Ns ns = ns_of(n);
       const std::string_view ln = local_name(n.name());
-      const Ctx c = enter(n, ctx);
+      Ctx scratch;
+      const Ctx& c = enter(n, ctx, scratch);
       if (ns == Ns::pressroom) {
         if (ln == "article") {
           Article x;
@@ -1269,9 +1301,9 @@ class Reader {
             }
           }
         } else if (ln == "pubDate" || ln == "published" || ln == "issued" || ln == "created") {
-          published = date(n, path + ".date_published");  // the last one wins, as in feedparser
+          published = date(n, path, ".date_published");  // the last one wins, as in feedparser
         } else if (ln == "updated" || ln == "modified") {
-          updated = date(n, path + ".date_modified");
+          updated = date(n, path, ".date_modified");
         } else if (ln == "author" || ln == "contributor") {
           if (atom) {
             EntityRef r = atom_person(n, c, doc);
@@ -1378,9 +1410,9 @@ class Reader {
           const std::string v = person_name(raw);
           if (!v.empty()) a.authors.push_back(EntityRef{{}, v, {}, raw == v ? "" : raw});
         } else if (ln == "date" || ln == "created" || ln == "issued") {
-          if (!dc_date) dc_date = date(n, path + ".date_published");
+          if (!dc_date) dc_date = date(n, path, ".date_published");
         } else if (ln == "modified") {
-          if (!updated) updated = date(n, path + ".date_modified");
+          if (!updated) updated = date(n, path, ".date_modified");
         } else if (ln == "language") {
           a.language = std::string(detail::trim(text_of(n)));
         } else if (ln == "subject") {
