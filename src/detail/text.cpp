@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "detail/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -282,8 +283,42 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
+bool Diagnostics::index_lines() {
+  lines_.clear();
+  indexed_ = false;
+  const std::size_t n = input_.size();
+  if (n >= (std::size_t{1} << 32)) return false;
+  const std::size_t most = n / 32 + 16;
+  lines_.reserve(std::min<std::size_t>(most, n / 64 + 16));
+  const char* const base = input_.data();
+  const char* p = base;
+  const char* const end = base + n;
+  while (p < end) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (nl == nullptr) break;
+    if (lines_.size() == most) {
+      lines_.clear();
+      lines_.shrink_to_fit();
+      return false;
+    }
+    p = static_cast<const char*>(nl);
+    lines_.push_back(static_cast<std::uint32_t>(p - base));
+    ++p;
+  }
+  indexed_ = true;
+  return true;
+}
+
 Position Diagnostics::locate(std::size_t offset) {
   if (offset > input_.size()) offset = input_.size();
+  if (indexed_) {
+    // The line feeds before `offset` give the line; the last of them, where it starts.
+    const auto k = static_cast<std::size_t>(
+        std::lower_bound(lines_.begin(), lines_.end(), static_cast<std::uint32_t>(offset)) -
+        lines_.begin());
+    const std::size_t line_start = k == 0 ? 0 : std::size_t{lines_[k - 1]} + 1;
+    return Position{k + 1, offset - line_start + 1};
+  }
   if (offset < memo_.offset) memo_ = Memo{};
   const char* const base = input_.data();
   const char* p = base + memo_.offset;

@@ -106,7 +106,14 @@ class Diagnostics {
     line_base_ = line_base;
     offset_base_ = offset_base;
     memo_ = Memo{};
+    lines_.clear();
+    indexed_ = false;
   }
+  // Indexes the lines of the input, so that positions stay right once its bytes change (an
+  // in-place XML parse writes into them). False, with no index, when the index would be large
+  // (more than one line per 32 bytes on average, or an input of 4 GiB or more): the input must
+  // then stay as it is.
+  [[nodiscard]] bool index_lines();
 
   // Warnings kept at most; past it one warning says so and the others are dropped (a hostile
   // input could otherwise make memory grow with a warning per element).
@@ -128,6 +135,8 @@ class Diagnostics {
   std::size_t line_base_ = 0;
   std::size_t offset_base_ = 0;
   Memo memo_;
+  std::vector<std::uint32_t> lines_;  // offsets of the input's line feeds, when indexed_
+  bool indexed_ = false;
   bool failed_ = false;
   Error error_;
   std::vector<Error> warnings_;

@@ -135,6 +135,29 @@ TEST(FeedStream, BrokenAndRefusedInputsGiveTheSameDiagnostics) {
   }
 }
 
+// The stream parses its own copy of the input in place, which changes its bytes (terminators,
+// line ends, decoded references, attribute values): warnings keep the lines and columns of the
+// input as it was.
+TEST(FeedStream, PositionsSurviveTheInPlaceParse) {
+  std::string feed =
+      "<?xml version=\"1.0\"?>\r\n<rss\r\n version=\"2.0\"\r\n xmlns:x=\"urn:x\">\r\n"
+      "<channel\n><title\n>T&#10;&#10;itle</title>\r\n"
+      "<item><title a=\"multi\nline\r\nvalue\">One&amp;&#10;two</title>\r\n"
+      "<pubDate>Mon, 30 Feb 2004 10:00:00 GMT</pubDate></item>\r\n"
+      "<item\n><title>Two</title><pubDate>not a date</pubDate><ttl>x</ttl>\n"
+      "<description>bell &#x7; here</description></item>\n"
+      "<item><title>Cut";
+  for (const auto& f : kFormats) {
+    const Result<Document> whole = f.read(feed, ReadOptions{});
+    ASSERT_TRUE(whole) << f.name;
+    ASSERT_GE(whole.warnings().size(), 3u) << f.name;
+    std::size_t late = 0;
+    for (const Error& w : whole.warnings()) late += w.line >= 9 ? 1 : 0;
+    EXPECT_GE(late, 2u) << f.name << ": warnings on the last lines";
+    expect_same_as_read(f, feed, "crlf");
+  }
+}
+
 TEST(FeedStream, DocumentLevelDataIsWarnedAboutAndStrictRefusesIt) {
   Document doc = test::iom_document();
   doc.extensions["json"] = R"({"x":1})";

@@ -1630,10 +1630,13 @@ struct Outcome {
 };
 
 // Decodes, parses and reads `input`: into `doc` when `sink` is null, else record by record
-// into `sink`. Shared by read_xml_feed() and read_xml_feed_records().
+// into `sink`. Shared by read_xml_feed() and read_xml_feed_records(). `writable`: the caller
+// lets the input's bytes be changed, and input[input.size()] is a byte it may write too, so
+// that pugixml parses them in place instead of copying them (as it does the text converted
+// from another encoding, which is this function's own).
 Outcome run_reader(std::string_view input, const ReadOptions& options, std::string_view format,
                    const RecordSink* sink, Document& doc, FeedVersion* version_out,
-                   std::string* encoding_out) {
+                   std::string* encoding_out, bool writable = false) {
   Outcome out;
   if (input.size() > options.limits.max_input_bytes) {
     out.error =
@@ -1642,7 +1645,11 @@ Outcome run_reader(std::string_view input, const ReadOptions& options, std::stri
   }
   Decoded dec = decode_input(input, true);
   if (encoding_out) *encoding_out = dec.encoding;
-  const std::string_view text = dec.utf8();
+  // A text parsed in place needs a byte after it for pugixml's terminator, as its own copy
+  // has: the caller's writable input has one; a converted text gets one here.
+  if (!dec.borrowed) dec.text.push_back('\0');
+  const std::string_view text =
+      dec.borrowed ? dec.utf8() : std::string_view(dec.text.data(), dec.text.size() - 1);
   Reader reader(text, options, format);
   reader.set_sink(sink);
   detail::Diagnostics& diag = reader.diag();
@@ -1672,8 +1679,16 @@ Outcome run_reader(std::string_view input, const ReadOptions& options, std::stri
   reader.set_input_clean(dec.clean && !refers_to_forbidden_character(text));
   pugi::xml_document xdoc;
   const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
+  // In place, the parse writes into the text (terminators, decoded references), so the lines
+  // are indexed first for the positions of diagnostics; a text with very many lines is copied.
+  // The byte after the text is set to 0 (pugixml's own copy ends so), so that both parses see
+  // the same bytes.
+  const bool in_place = (writable || !dec.borrowed) && diag.index_lines();
+  if (in_place) const_cast<char*>(text.data())[text.size()] = '\0';
   const pugi::xml_parse_result pr =
-      xdoc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
+      in_place ? xdoc.load_buffer_inplace(const_cast<char*>(text.data()), text.size() + 1, flags,
+                                          pugi::encoding_utf8)
+               : xdoc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
   if (!pr) {
     const std::size_t off = static_cast<std::size_t>(pr.offset);
     if (pr.status == pugi::status_no_document_element || !xdoc.document_element()) {
@@ -1711,6 +1726,21 @@ Status read_xml_feed_records(std::string_view input, const RecordSink& sink,
   return st;
 }
 
+namespace {
+
+// read_xml_feed_records() on bytes the reader owns and may change, input[size] included.
+Status read_owned_records(char* input, std::size_t size, const RecordSink& sink,
+                          const ReadOptions& options, std::string_view format) {
+  Document doc;
+  Outcome out = run_reader(std::string_view(input, size), options, format, &sink, doc, nullptr,
+                           nullptr, true);
+  Status st = out.ok ? Status() : Status(out.error);
+  st.warnings() = std::move(out.warnings);
+  return st;
+}
+
+}  // namespace
+
 Status read_xml_feed_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options,
                             std::string_view format) {
   // An XML feed is one tree (its channel metadata may follow the items), so the input is read
@@ -1747,7 +1777,16 @@ Status read_xml_feed_stream(std::istream& in, const RecordSink& sink, const Read
   if (in.bad()) {
     return Status(detail::make_error(ErrorCode::io, format, "the input stream failed"));
   }
-  return read_xml_feed_records(std::string_view(buffer.get(), size), sink, options, format);
+  if (size == capacity) {  // room for the terminator an in-place parse writes
+    char* p = static_cast<char*>(std::realloc(buffer.get(), capacity + 1));
+    if (!p) {
+      return Status(detail::make_error(ErrorCode::limit_exceeded, format,
+                                       "input too large for the memory available"));
+    }
+    (void)buffer.release();
+    buffer.reset(p);
+  }
+  return read_owned_records(buffer.get(), size, sink, options, format);
 }
 
 namespace {
