@@ -1621,6 +1621,23 @@ bool refers_to_forbidden_character(std::string_view text) {
 
 namespace {
 
+// Where the document type declaration starts in the prolog of `head` (before the first
+// element), or npos.
+std::size_t doctype_at(std::string_view head) {
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t lt = head.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= head.size()) return std::string_view::npos;
+    const char c = head[lt + 1];
+    if (c != '?' && c != '!') return std::string_view::npos;  // the root element
+    if (head.compare(lt, 9, "<!DOCTYPE") == 0) return lt;
+    const bool comment = head.compare(lt, 4, "<!--") == 0;
+    const std::size_t e = comment ? head.find("-->", lt + 4) : head.find('>', lt + 2);
+    if (e == std::string_view::npos) return std::string_view::npos;
+    i = e + 1;
+  }
+}
+
 // What reading a feed came to: the error when it stopped (a diagnostic, or the sink's own
 // error), and the warnings.
 struct Outcome {
@@ -1666,7 +1683,7 @@ Outcome run_reader(std::string_view input, const ReadOptions& options, std::stri
     if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(false);
   }
   // A DTD is never processed: pugixml skips it and expands no entity it declares.
-  const std::size_t doctype = text.substr(0, 4096).find("<!DOCTYPE");
+  const std::size_t doctype = doctype_at(text.substr(0, 4096));
   bool netscape = false;
   if (doctype != std::string::npos) {
     const std::size_t end = text.find('>', doctype);
