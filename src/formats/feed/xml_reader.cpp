@@ -14,6 +14,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "detail/input_buffer.hpp"
 #include "formats/feed/feed.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "formats/xml/codec.hpp"
@@ -1761,49 +1762,21 @@ Status read_owned_records(char* input, std::size_t size, const RecordSink& sink,
 Status read_xml_feed_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options,
                             std::string_view format) {
   // An XML feed is one tree (its channel metadata may follow the items), so the input is read
-  // whole; the records then stream, and no Document is built. The buffer grows with realloc,
-  // which moves big blocks by remapping their pages rather than copying them, and is never
-  // filled before the read, so that each page of the input is written once.
-  struct Free {
-    void operator()(char* p) const noexcept { std::free(p); }
-  };
-  std::unique_ptr<char, Free> buffer;
-  std::size_t size = 0, capacity = 0;
-  for (;;) {
-    if (size == capacity) {
-      const std::size_t grown = capacity == 0 ? std::size_t{64} << 10 : capacity * 2;
-      char* p = static_cast<char*>(std::realloc(buffer.get(), grown));
-      if (!p) {
-        return Status(detail::make_error(ErrorCode::limit_exceeded, format,
-                                         "input too large for the memory available"));
-      }
-      (void)buffer.release();
-      buffer.reset(p);
-      capacity = grown;
-    }
-    in.read(buffer.get() + size, static_cast<std::streamsize>(capacity - size));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    size += got;
-    if (size > options.limits.max_input_bytes) {
+  // whole; the records then stream, and no Document is built.
+  detail::InputBuffer buffer;
+  switch (buffer.fill(in, options.limits.max_input_bytes, options.on_progress)) {
+    case detail::InputBuffer::Fill::done:
+      break;
+    case detail::InputBuffer::Fill::too_big:
       return Status(detail::make_error(ErrorCode::limit_exceeded, format,
                                        "input larger than max_input_bytes"));
-    }
-    if (options.on_progress && got > 0) options.on_progress(size);
-    if (!in) break;
-  }
-  if (in.bad()) {
-    return Status(detail::make_error(ErrorCode::io, format, "the input stream failed"));
-  }
-  if (size == capacity) {  // room for the terminator an in-place parse writes
-    char* p = static_cast<char*>(std::realloc(buffer.get(), capacity + 1));
-    if (!p) {
+    case detail::InputBuffer::Fill::no_memory:
       return Status(detail::make_error(ErrorCode::limit_exceeded, format,
                                        "input too large for the memory available"));
-    }
-    (void)buffer.release();
-    buffer.reset(p);
+    case detail::InputBuffer::Fill::failed:
+      return Status(detail::make_error(ErrorCode::io, format, "the input stream failed"));
   }
-  return read_owned_records(buffer.get(), size, sink, options, format);
+  return read_owned_records(buffer.data(), buffer.size(), sink, options, format);
 }
 
 namespace {
