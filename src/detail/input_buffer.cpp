@@ -58,6 +58,14 @@ bool InputBuffer::reserve(std::size_t n) {
   return true;
 }
 
+bool InputBuffer::assign(const char* bytes, std::size_t n) {
+  size_ = 0;
+  if (!reserve(n + 1)) return false;
+  if (n > 0) std::memcpy(data_, bytes, n);
+  size_ = n;
+  return true;
+}
+
 InputBuffer::Fill InputBuffer::fill(std::istream& in, std::uint64_t max_bytes,
                                     const std::function<void(std::uint64_t)>& progress) {
   for (;;) {

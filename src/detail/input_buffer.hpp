@@ -24,6 +24,9 @@ class InputBuffer {
   [[nodiscard]] char* data() noexcept { return data_; }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
+  // Holds a copy of `bytes` (one byte free after it); false when memory is short.
+  bool assign(const char* bytes, std::size_t n);
+
   // How reading `in` to its end ended.
   enum class Fill { done, too_big, no_memory, failed };
   // Appends everything `in` holds, keeping one byte free after it. Stops with too_big past

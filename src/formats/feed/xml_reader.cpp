@@ -1650,8 +1650,7 @@ struct Outcome {
 // Decodes, parses and reads `input`: into `doc` when `sink` is null, else record by record
 // into `sink`. Shared by read_xml_feed() and read_xml_feed_records(). `writable`: the caller
 // lets the input's bytes be changed, and input[input.size()] is a byte it may write too, so
-// that pugixml parses them in place instead of copying them (as it does the text converted
-// from another encoding, which is this function's own).
+// that pugixml parses them in place without a copy.
 Outcome run_reader(std::string_view input, const ReadOptions& options, std::string_view format,
                    const RecordSink* sink, Document& doc, FeedVersion* version_out,
                    std::string* encoding_out, bool writable = false) {
@@ -1663,11 +1662,19 @@ Outcome run_reader(std::string_view input, const ReadOptions& options, std::stri
   }
   Decoded dec = decode_input(input, true);
   if (encoding_out) *encoding_out = dec.encoding;
-  // A text parsed in place needs a byte after it for pugixml's terminator, as its own copy
-  // has: the caller's writable input has one; a converted text gets one here.
+  // The text is parsed in place, in memory this function may write, with a byte after it for
+  // pugixml's terminator: the caller's writable input has one; a converted text gets one
+  // here; an input the caller keeps as it is gets copied into an InputBuffer, whose big
+  // buffers cost fewer page faults than the copy pugixml would make.
   if (!dec.borrowed) dec.text.push_back('\0');
-  const std::string_view text =
+  std::string_view text =
       dec.borrowed ? dec.utf8() : std::string_view(dec.text.data(), dec.text.size() - 1);
+  detail::InputBuffer copy;
+  bool own_text = writable || !dec.borrowed;
+  if (!own_text && copy.assign(text.data(), text.size())) {
+    text = std::string_view(copy.data(), copy.size());
+    own_text = true;
+  }
   Reader reader(text, options, format);
   reader.set_sink(sink);
   detail::Diagnostics& diag = reader.diag();
@@ -1701,7 +1708,7 @@ Outcome run_reader(std::string_view input, const ReadOptions& options, std::stri
   // are indexed first for the positions of diagnostics; a text with very many lines is copied.
   // The byte after the text is set to 0 (pugixml's own copy ends so), so that both parses see
   // the same bytes.
-  const bool in_place = (writable || !dec.borrowed) && diag.index_lines();
+  const bool in_place = own_text && diag.index_lines();
   if (in_place) const_cast<char*>(text.data())[text.size()] = '\0';
   const pugi::xml_parse_result pr =
       in_place ? xdoc.load_buffer_inplace(const_cast<char*>(text.data()), text.size() + 1, flags,
