@@ -2,13 +2,16 @@
 // Reads a feed found in the wild, whatever its format (RSS, Atom or JSON Feed, detected from
 // the content), first leniently: every repair is a warning with its position and the model
 // path it concerns, and the articles that could be read are listed. Then strictly: the first
-// issue is the error and nothing is returned.
+// issue is the error and nothing is returned. Last, record by record, as a program reading a
+// big feed would.
 //
 //   read_feeds FEED [BASE_URL]
 #include <pressroom/pressroom.hpp>
 
+#include <fstream>
 #include <iostream>
 #include <string>
+#include <variant>
 
 namespace {
 
@@ -66,5 +69,24 @@ int main(int argc, char** argv) {
     print(path, strict.error());
   }
   // [doc:read-strict]
+
+  // [doc:read-stream]
+  if (format->read_stream) {  // rss, atom, jsonl: one record at a time, no Document held
+    std::ifstream file(path, std::ios::binary);
+    std::size_t articles = 0, others = 0;
+    const pressroom::Status streamed = format->read_stream(
+        file,
+        [&](pressroom::Record&& record) -> pressroom::Status {
+          if (std::holds_alternative<pressroom::Article>(record))
+            ++articles;  // index it, store it...: it is dropped once this returns
+          else
+            ++others;  // the Feed first, then entity records as they come
+          return {};   // an error here stops reading
+        },
+        pressroom::ReadOptions{});
+    std::cout << "streamed: " << articles << " article(s), " << others << " other record(s), "
+              << streamed.warnings().size() << " warning(s)\n";
+  }
+  // [doc:read-stream]
   return 0;
 }
