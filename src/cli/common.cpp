@@ -126,10 +126,37 @@ int usage_error(std::string_view command, std::string_view message) {
   return exit_usage;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence starting at s[i] (a byte of 0x80 or more), or 0
+// (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  const unsigned lead = b(0);
+  const auto tail = [&](std::size_t k) { return (b(k) & 0xC0u) == 0x80u; };
+  if (lead >= 0xC2 && lead <= 0xDF) return tail(1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned second = b(1);
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F)) return 0;
+    return tail(1) && tail(2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned second = b(1);
+    if ((lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) return 0;
+    return tail(1) && tail(2) && tail(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view value) {
   static const char hex[] = "0123456789abcdef";
   out += '"';
-  for (const char c : value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
       case '"':
@@ -152,8 +179,18 @@ void append_json_string(std::string& out, std::string_view value) {
           out += "\\u00";
           out += hex[u >> 4];
           out += hex[u & 15];
-        } else {
+        } else if (u < 0x80) {
           out += c;
+        } else {
+          // A whole UTF-8 sequence as it is; a byte that starts none becomes U+FFFD, so that
+          // the output stays valid JSON whatever the value holds.
+          const std::size_t n = utf8_sequence(value, i);
+          if (n == 0) {
+            out += "\xEF\xBF\xBD";
+          } else {
+            out.append(value.data() + i, n);
+            i += n - 1;
+          }
         }
     }
   }
