@@ -141,7 +141,15 @@ class FdInBuf : public std::streambuf {
   /// Large reads go straight from the descriptor into the caller's memory, past the buffer.
   std::streamsize xsgetn(char_type* s, std::streamsize n) override;
 
+ public:
+  /// The errno of a failed read, 0 if none. A failed read throws, so that the istream over
+  /// this buffer sets badbit instead of taking the failure for the end of the input.
+  [[nodiscard]] int error() const noexcept { return error_; }
+
  private:
+  // Records a read error and throws it (see error()).
+  [[noreturn]] void fail(int err);
+  int error_ = 0;
   int fd_;
   std::string buffer_;
   bool prefix_pending_ = true;
@@ -167,6 +175,8 @@ class Input {
   Result<std::string> read_all(std::uint64_t max_bytes, Progress& progress);
   /// A stream over the whole input (the head included). Call once, instead of `read_all`.
   std::istream& stream();
+  /// The error that stopped stream() before the end of the input (a failed read), if any.
+  [[nodiscard]] std::optional<Error> read_error() const;
 
  private:
   Input() = default;

@@ -362,7 +362,10 @@ bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, O
   Status status = from.read_stream(in.stream(), sink, options);
   reporter.report_all(in.name(), status.warnings());
   bool ok = true;
-  if (write_error) {
+  if (const std::optional<Error> unread = in.read_error()) {
+    reporter.report(in.name(), *unread);  // a failed read, not the end of the input
+    ok = false;
+  } else if (write_error) {
     reporter.report(out.name(), *write_error);
     ok = false;
   } else if (!status) {
@@ -812,8 +815,20 @@ int run_stats(int argc, char** argv, int first) {
       };
       Status status = format->read_stream(in->stream(), sink, options);
       progress.finish();
+      // What belongs to no record (a Document's own pressroom_version and extensions) is not
+      // counted: the warning a streaming reader gives when it skips that data says nothing here.
+      std::vector<Error>& warnings = status.warnings();
+      warnings.erase(std::remove_if(warnings.begin(), warnings.end(),
+                                    [](const Error& w) {
+                                      return w.code == ErrorCode::unsupported &&
+                                             w.path == "extensions";
+                                    }),
+                     warnings.end());
       reporter.report_all(in->name(), status.warnings());
-      if (!status) {
+      if (const std::optional<Error> unread = in->read_error()) {
+        reporter.report(in->name(), *unread);  // a failed read, not the end of the input
+        failed = true;
+      } else if (!status) {
         reporter.report(in->name(), status.error());
         failed = true;
       }

@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <ios>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -71,13 +72,20 @@ FdInBuf::int_type FdInBuf::underflow() {
   for (;;) {
     const ssize_t n = ::read(fd_, buffer_.data(), buffer_.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
+    if (n < 0) fail(errno);
+    if (n == 0) {
       setg(buffer_.data(), buffer_.data(), buffer_.data());
       return traits_type::eof();
     }
     setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
     return traits_type::to_int_type(*gptr());
   }
+}
+
+void FdInBuf::fail(int err) {
+  error_ = err;
+  setg(buffer_.data(), buffer_.data(), buffer_.data());
+  throw std::ios_base::failure("read failed");
 }
 
 std::streamsize FdInBuf::xsgetn(char_type* s, std::streamsize n) {
@@ -98,7 +106,8 @@ std::streamsize FdInBuf::xsgetn(char_type* s, std::streamsize n) {
   while (done < n && fd_ >= 0) {
     const ssize_t got = ::read(fd_, s + done, static_cast<std::size_t>(n - done));
     if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;
+    if (got < 0) fail(errno);
+    if (got == 0) break;
     done += got;
   }
   return done;
@@ -187,6 +196,11 @@ Result<std::string> Input::read_all(std::uint64_t max_bytes, Progress& progress)
   }
   data.resize(used);
   return data;
+}
+
+std::optional<Error> Input::read_error() const {
+  if (!buf_ || buf_->error() == 0) return std::nullopt;
+  return cli_error(ErrorCode::io, "cannot read: " + errno_text(buf_->error()));
 }
 
 std::istream& Input::stream() {

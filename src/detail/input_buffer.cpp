@@ -71,7 +71,9 @@ InputBuffer::Fill InputBuffer::fill(std::istream& in, std::uint64_t max_bytes,
   for (;;) {
     // Always a byte free after the data.
     if (size_ + 1 >= capacity_ && !reserve(size_ + 2)) return Fill::no_memory;
-    in.read(data_ + size_, static_cast<std::streamsize>(capacity_ - 1 - size_));
+    // At most 1 MiB a read, so that progress moves on steadily.
+    const std::size_t room = std::min(capacity_ - 1 - size_, std::size_t{1} << 20);
+    in.read(data_ + size_, static_cast<std::streamsize>(room));
     const auto got = static_cast<std::size_t>(in.gcount());
     size_ += got;
     if (size_ > max_bytes) return Fill::too_big;

@@ -372,6 +372,30 @@ TEST(RssReader, UnusableBaseAndBadTtlAreWarnedAbout) {
   EXPECT_FALSE(rss::read(feed, strict));
 }
 
+// Items and entries are read by their local name; a prefix nobody declared on them is still
+// warned about (and refused in strict mode), where it stands.
+TEST(FeedReaders, UndeclaredPrefixOnItemsIsWarnedAbout) {
+  const std::string rss_in =
+      "<rss version=\"2.0\"><channel><title>T</title><link>http://e.x/</link>"
+      "<description>d</description>\n<x:item><title>a</title></x:item></channel></rss>";
+  const std::string atom_in =
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:t</id>\n"
+      "<z:entry><title>a</title><id>urn:a</id></z:entry></feed>";
+  ReadOptions strict;
+  strict.mode = Mode::strict;
+  for (const auto& [input, read] :
+       {std::pair{rss_in, &rss::read}, std::pair{atom_in, &atom::read}}) {
+    const Result<Document> r = read(input, ReadOptions{});
+    ASSERT_TRUE(r) << to_string(r.error());
+    EXPECT_EQ(r->articles.size(), 1u);
+    ASSERT_EQ(r.warnings().size(), 1u) << input;
+    EXPECT_EQ(r.warnings()[0].line, 2u);
+    EXPECT_EQ(r.warnings()[0].column, 1u);
+    EXPECT_NE(r.warnings()[0].message.find("undeclared namespace prefix"), std::string::npos);
+    EXPECT_FALSE(read(input, strict)) << input;
+  }
+}
+
 }  // namespace
 
 namespace {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <sstream>
 #include <variant>
 
@@ -175,6 +176,27 @@ TEST(FeedStream, PositionsSurviveTheInPlaceParse) {
     for (const Error& w : whole.warnings()) late += w.line >= 9 ? 1 : 0;
     EXPECT_GE(late, 2u) << f.name << ": warnings on the last lines";
     expect_same_as_read(f, feed, "crlf");
+  }
+}
+
+// pressroom's Atom record writer puts a Feed record that arrives after the first article inside
+// an entry, where read() takes it: the stream hands that one on, first.
+TEST(FeedStream, LateFeedRecordComesFirst) {
+  const Document iom = test::iom_document();
+  Feed late = iom.feed;
+  late.title = "Late Feed";
+  for (const auto& f : kFormats) {
+    std::ostringstream os;
+    const auto open = std::string_view(f.name) == "rss" ? &rss::open_writer : &atom::open_writer;
+    const std::unique_ptr<RecordWriter> w = open(os, WriteOptions{});
+    ASSERT_TRUE(w->add(iom.articles.front()));
+    ASSERT_TRUE(w->add(late));
+    ASSERT_TRUE(w->finish());
+    expect_same_as_read(f, os.str(), "late feed");
+    const Streamed s = stream(f, os.str());
+    ASSERT_FALSE(s.kinds.empty()) << f.name;
+    EXPECT_EQ(s.kinds.front(), 0u) << f.name;
+    EXPECT_EQ(s.doc.feed.title, "Late Feed") << f.name;
   }
 }
 

@@ -141,7 +141,7 @@ class Reader {
       const pugi::xml_node channel = child(root, "channel");
       if (!channel) {
         // No channel: an empty feed, or items directly under <rss> (seen in the wild).
-        if (!head_read(ctx, doc)) return false;
+        if (!head_read(ctx, doc, {root}, "item")) return false;
         for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
           if (is_item(n) && !read_item(n, ctx, doc)) return false;
         pop();
@@ -149,7 +149,9 @@ class Reader {
       }
       push(channel);
       const Ctx cctx = enter(channel, ctx);
-      if (!read_channel(channel, cctx, doc, doc.feed) || !head_read(ctx, doc)) return false;
+      if (!read_channel(channel, cctx, doc, doc.feed) ||
+          !head_read(ctx, doc, {channel, root}, "item"))
+        return false;
       // Items are children of the channel; a few feeds put them beside it.
       for (pugi::xml_node n = channel.first_child(); n; n = n.next_sibling())
         if (is_item(n) && !read_item(n, cctx, doc)) return false;
@@ -177,7 +179,7 @@ class Reader {
         doc.feed.logo = url(text_of(child(n, "url")), enter(n, ctx));
         pop();
       }
-      if (!head_read(ctx, doc)) return false;
+      if (!head_read(ctx, doc, {root}, "item")) return false;
       for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
         if (n.type() != pugi::node_element || local_name(n.name()) != "item") continue;
         push(n);
@@ -192,7 +194,8 @@ class Reader {
         version = FeedVersion::atom03;
       }
       atom03_ = version == FeedVersion::atom03;
-      if (!read_channel(root, ctx, doc, doc.feed) || !head_read(ctx, doc)) return false;
+      if (!read_channel(root, ctx, doc, doc.feed) || !head_read(ctx, doc, {root}, "entry"))
+        return false;
       for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling())
         if (n.type() == pugi::node_element && local_name(n.name()) == "entry" &&
             !read_item(n, ctx, doc))
@@ -240,10 +243,39 @@ class Reader {
  private:
   // The head is read: the feed takes the root's xml:lang when it has no language of its own,
   // and in stream mode the Feed record and the tables read so far go to the sink.
-  bool head_read(const Ctx& root_ctx, Document& doc) {
+  //
+  // pressroom's Atom record writer puts a Feed record that arrives after the head inside an
+  // entry, where read() takes it (the last one wins). A stream hands on the Feed before the
+  // items, so in stream mode the items (children of `parents` named `item_name`) are searched
+  // for it first, when the root or channel declares the pressroom namespace, as that writer's
+  // output does.
+  bool head_read(const Ctx& root_ctx, Document& doc, std::initializer_list<pugi::xml_node> parents,
+                 std::string_view item_name) {
     if (!pressroom_feed_ && doc.feed.language.empty() && !root_ctx.lang.empty() && root_lang_)
       doc.feed.language = root_ctx.lang;
+    if (sink_ && pressroom_declared()) {
+      for (const pugi::xml_node& parent : parents) {
+        for (pugi::xml_node item = parent.first_child(); item; item = item.next_sibling()) {
+          if (item.type() != pugi::node_element || local_name(item.name()) != item_name) continue;
+          push(item);
+          if (own_marker(item)) {
+            for (pugi::xml_node c = item.first_child(); c; c = c.next_sibling())
+              if (c.type() == pugi::node_element && local_name(c.name()) == "feed" &&
+                  child_ns(c) == Ns::pressroom)
+                late_feed_ = c;
+          }
+          pop();
+        }
+      }
+      if (late_feed_ && !channel_extension(late_feed_, doc)) return false;
+    }
     return flush(doc);
+  }
+
+  bool pressroom_declared() const {
+    for (const auto& d : scope_.decls)
+      if (d.second == pressroom_ns) return true;
+    return false;
   }
 
   // Stream mode: hands the sink what was read since the last call, in an order a record
@@ -916,7 +948,8 @@ class Reader {
       const std::string_view ln = local_name(c.name());
       bool go = true;
       if (ns == Ns::pressroom) {
-        go = channel_extension(c, doc);
+        // (a late Feed record a stream has read with the head is not read twice)
+        go = c == late_feed_ || channel_extension(c, doc);
       } else if (entry && (ns == Ns::atom || ns == Ns::none)) {
         if (ln == "id") {
           if (!is_derived("id")) n.id = text_of(c);
@@ -1036,7 +1069,15 @@ class Reader {
       // Items and entries are read by their local name, whatever their namespace, by
       // read_item().
       const std::string_view name = local_name(n.name());
-      if (name == "item" || name == "entry") continue;
+      if (name == "item" || name == "entry") {
+        if (name.data() != n.name()) {  // a prefix: warn here if it is undeclared, as for others
+          push(n);
+          (void)uri_of(n);
+          pop();
+          if (diag_.failed()) return false;
+        }
+        continue;
+      }
       push(n);
       const Ns ns = ns_of(n);
       const std::string_view ln = local_name(n.name());
@@ -1548,6 +1589,7 @@ class Reader {
   bool document_level_warned_ = false;
   std::size_t sent_[5] = {};  // rows of each table handed on (organizations...contacts)
   std::size_t articles_sent_ = 0;
+  pugi::xml_node late_feed_;  // stream mode: the Feed record found in an item, read early
 };
 
 }  // namespace
