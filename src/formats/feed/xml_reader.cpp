@@ -1784,29 +1784,24 @@ Result<Document> read_xml_feed(std::string_view input, const ReadOptions& option
   return r;
 }
 
-Status read_xml_feed_records(std::string_view input, const RecordSink& sink,
-                             const ReadOptions& options, std::string_view format) {
-  Document doc;
-  Outcome out = run_reader(input, options, format, &sink, doc, nullptr, nullptr);
-  Status st = out.ok ? Status() : Status(out.error);
-  st.warnings() = std::move(out.warnings);
-  return st;
-}
-
 namespace {
 
-// read_xml_feed_records() on bytes the reader owns and may change, input[size] included.
-Status read_owned_records(char* input, std::size_t size, const RecordSink& sink,
-                          const ReadOptions& options, std::string_view format) {
+// Records of `input` into `sink`; `writable` as for run_reader().
+Status read_records(std::string_view input, const RecordSink& sink, const ReadOptions& options,
+                    std::string_view format, bool writable) {
   Document doc;
-  Outcome out = run_reader(std::string_view(input, size), options, format, &sink, doc, nullptr,
-                           nullptr, true);
+  Outcome out = run_reader(input, options, format, &sink, doc, nullptr, nullptr, writable);
   Status st = out.ok ? Status() : Status(out.error);
   st.warnings() = std::move(out.warnings);
   return st;
 }
 
 }  // namespace
+
+Status read_xml_feed_records(std::string_view input, const RecordSink& sink,
+                             const ReadOptions& options, std::string_view format) {
+  return read_records(input, sink, options, format, false);
+}
 
 Status read_xml_feed_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options,
                             std::string_view format) {
@@ -1825,7 +1820,8 @@ Status read_xml_feed_stream(std::istream& in, const RecordSink& sink, const Read
     case detail::InputBuffer::Fill::failed:
       return Status(detail::make_error(ErrorCode::io, format, "the input stream failed"));
   }
-  return read_owned_records(buffer.data(), buffer.size(), sink, options, format);
+  // The buffer is this function's own, with a byte free after the input.
+  return read_records(std::string_view(buffer.data(), buffer.size()), sink, options, format, true);
 }
 
 namespace {
