@@ -69,8 +69,9 @@ class PRESSROOM_EXPORT Registry {
   [[nodiscard]] const Format* find(std::string_view name) const noexcept;
   /// The format whose extensions include the ending of `path` (case-insensitive), or null.
   [[nodiscard]] const Format* find_by_path(std::string_view path) const noexcept;
-  /// The readable format that sniffs `head` with the highest confidence; on a tie or no
-  /// confidence, the one `path`'s extension names. Null when nothing claims the input.
+  /// The readable format that sniffs `head` with the highest confidence (see
+  /// pressroom::sniff(): UTF-16 and UTF-32 inputs are sniffed as the text they hold); on a tie
+  /// or no confidence, the one `path`'s extension names. Null when nothing claims the input.
   [[nodiscard]] const Format* detect(std::string_view head, std::string_view path = {}) const;
   /// Every format, in the order added.
   [[nodiscard]] const std::vector<Format>& formats() const noexcept { return formats_; }
@@ -78,6 +79,13 @@ class PRESSROOM_EXPORT Registry {
  private:
   std::vector<Format> formats_;
 };
+
+/// The confidence of `format` that `head` (the first bytes of an input) is in that format,
+/// from 0 to 100. The byte order is sniffed first: when a byte order mark or the zero bytes of
+/// the first characters (XML 1.0 Appendix F, and the same for JSON) show UTF-16 or UTF-32 text,
+/// the sniffer sees that text decoded to UTF-8 as well as the bytes, and the better score
+/// counts. A format without a sniffer scores 0.
+[[nodiscard]] PRESSROOM_EXPORT int sniff(const Format& format, std::string_view head);
 
 /// Reads `input` as format `from` ("" = detect from content) and writes it as `to`.
 /// Warnings of both sides are collected in the result.

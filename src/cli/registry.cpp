@@ -93,7 +93,7 @@ const Format* Catalog::detect(std::string_view head, std::string_view path) {
   if (!load_extract()) return core;
   const Format* page = extract_.detect(head, path);
   if (!core || !page) return core ? core : page;
-  return page->sniff(head) >= core->sniff(head) ? page : core;
+  return sniff(*page, head) >= sniff(*core, head) ? page : core;
 }
 
 const Format* Catalog::detect_page(std::string_view head, std::string_view path) {

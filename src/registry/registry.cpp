@@ -1,10 +1,31 @@
 // SPDX-License-Identifier: MIT
 #include "pressroom/registry.hpp"
 
+#include <algorithm>
+#include <optional>
+
+#include "detail/encoding.hpp"
 #include "detail/text.hpp"
 
 namespace pressroom {
+namespace {
+
+// The better of `format`'s scores for the bytes of `head` and for `text`, the same head
+// decoded from UTF-16 or UTF-32 (nothing when it is ASCII-compatible).
+int sniff_decoded(const Format& format, std::string_view head,
+                  const std::optional<std::string>& text) {
+  if (!format.sniff) return 0;
+  const int raw = format.sniff(head);
+  return text ? std::max(raw, format.sniff(*text)) : raw;
+}
+
+}  // namespace
+
 PRESSROOM_ABI_BEGIN
+
+int sniff(const Format& format, std::string_view head) {
+  return sniff_decoded(format, head, detail::decode_head(head));
+}
 
 void Registry::add(Format format) {
   for (Format& f : formats_) {
@@ -44,11 +65,13 @@ const Format* Registry::find_by_path(std::string_view path) const noexcept {
 
 const Format* Registry::detect(std::string_view head, std::string_view path) const {
   const Format* by_path = path.empty() ? nullptr : find_by_path(path);
+  // Byte order before format: a UTF-16 or UTF-32 head is also sniffed as the text it holds.
+  const std::optional<std::string> text = detail::decode_head(head);
   const Format* best = nullptr;
   int best_score = 0;
   for (const Format& f : formats_) {
     if (!f.read || !f.sniff) continue;
-    int score = f.sniff(head);
+    int score = sniff_decoded(f, head, text);
     if (&f == by_path && score > 0) ++score;  // the file name breaks ties
     if (score > best_score) {
       best = &f;

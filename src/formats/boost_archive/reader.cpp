@@ -17,6 +17,7 @@
 #include <locale>
 #include <new>
 
+#include "detail/encoding.hpp"
 #include "detail/text.hpp"
 #include "formats/boost_archive/archive_io.hpp"
 #include "pressroom/boost_archive.hpp"
@@ -197,14 +198,8 @@ void load(std::istream& is, Guard& guard, Document& doc) {
   ia >> boost::serialization::make_nvp("document", doc);
 }
 
-}  // namespace
-}  // namespace boost_archive_detail
-
-PRESSROOM_ABI_BEGIN
-namespace boost_archive {
-
-Result<Document> read(std::string_view input, Kind kind, const ReadOptions& options) {
-  using namespace boost_archive_detail;
+// Reads an archive of `kind` from `input` (UTF-8 for text and XML archives).
+Result<Document> read_utf8(std::string_view input, Kind kind, const ReadOptions& options) {
   const std::string_view name = format_name(kind);
   if (input.size() > options.limits.max_input_bytes) {
     return detail::make_error(ErrorCode::limit_exceeded, name,
@@ -289,6 +284,21 @@ Result<Document> read(std::string_view input, Kind kind, const ReadOptions& opti
     }
   }
   return result;
+}
+
+}  // namespace
+}  // namespace boost_archive_detail
+
+PRESSROOM_ABI_BEGIN
+namespace boost_archive {
+
+Result<Document> read(std::string_view input, Kind kind, const ReadOptions& options) {
+  // Text and XML archives in UTF-16 or UTF-32 are converted to UTF-8 first.
+  if (kind == Kind::binary) return boost_archive_detail::read_utf8(input, kind, options);
+  return detail::read_decoded(input, kind == Kind::xml, format_name(kind), options,
+                              [kind, &options](std::string_view text) {
+                                return boost_archive_detail::read_utf8(text, kind, options);
+                              });
 }
 
 }  // namespace boost_archive

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/encoding.hpp"
 #include "detail/text.hpp"
 #include "pressroom/io.hpp"
 #include "pressroom/model/document.hpp"
@@ -51,32 +52,10 @@ long long to_unix_seconds(const DateTime& dt);
 
 // ---- encodings ------------------------------------------------------------------------
 
-// The result of converting an input to UTF-8.
-struct Decoded {
-  std::string text;        // UTF-8, without BOM (empty when `borrowed`: use utf8())
-  std::string encoding;    // the encoding used, lower case ("utf-8", "iso-8859-1", "utf-16le")
-  std::string declared;    // what the XML declaration said, lower case ("" if nothing)
-  bool converted = false;  // text differs from the input bytes (BOM removed, transcoded)
-  std::vector<std::string> problems;  // repairs made, as warning messages
-  bool borrowed = false;   // valid UTF-8 input needing no change: `input` is the text, not copied
-  std::string_view input;  // the input minus its BOM, when `borrowed`
-  // The text is valid UTF-8 holding only characters XML 1.0 allows (xml_codec::clean_text;
-  // character references are not looked at).
-  bool clean = false;
-  // The UTF-8 text to parse: a view of the input when borrowed, else of `text`.
-  std::string_view utf8() const { return borrowed ? input : std::string_view(text); }
-};
-
-// Detects the encoding of an XML (or JSON when `xml` is false) input from its BOM, its XML
-// declaration or the first bytes, converts it to UTF-8 with iconv, and repairs: a declared
-// encoding that the bytes contradict is a problem, invalid UTF-8 is decoded as Windows-1252
-// (a problem), an unknown encoding is read as UTF-8 (a problem). When the XML declaration
-// names an encoding other than UTF-8 the declaration is rewritten to say UTF-8.
-Decoded decode_input(std::string_view input, bool xml);
-
-// Converts `input` from `charset` to UTF-8 with iconv; nothing when the charset is unknown or
-// the bytes are invalid in it.
-std::optional<std::string> to_utf8(std::string_view input, const std::string& charset);
+// Decoding inputs to UTF-8 lives in detail/encoding.hpp, shared with the other readers.
+using detail::decode_input;
+using detail::Decoded;
+using detail::to_utf8;
 
 // ---- URLs -----------------------------------------------------------------------------
 

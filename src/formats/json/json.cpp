@@ -10,6 +10,7 @@
 #include <string>
 #include <variant>
 
+#include "detail/encoding.hpp"
 #include "detail/spill.hpp"
 #include "detail/text.hpp"
 #include "formats/json/codec.hpp"
@@ -167,13 +168,8 @@ int sniff(std::string_view head) {
   return 10;
 }
 
-}  // namespace
-}  // namespace json_detail
-
-PRESSROOM_ABI_BEGIN
-namespace json {
-
-Result<Document> read(std::string_view input, const ReadOptions& options) {
+// Reads canonical JSON from UTF-8 text.
+Result<Document> read_utf8(std::string_view input, const ReadOptions& options) {
   detail::Diagnostics diag(options, "json", input);
   if (input.size() > options.limits.max_input_bytes) {
     diag.fail(ErrorCode::limit_exceeded, "input of " + std::to_string(input.size()) +
@@ -190,6 +186,20 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
   Result<Document> r(std::move(doc));
   r.warnings() = std::move(diag.warnings());
   return r;
+}
+
+}  // namespace
+}  // namespace json_detail
+
+PRESSROOM_ABI_BEGIN
+namespace json {
+
+Result<Document> read(std::string_view input, const ReadOptions& options) {
+  // UTF-8 is the interchange encoding (RFC 8259); UTF-16 and UTF-32, with a BOM or told by the
+  // zero bytes of the first characters, are converted to it first.
+  return detail::read_decoded(input, false, "json", options, [&options](std::string_view text) {
+    return json_detail::read_utf8(text, options);
+  });
 }
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {

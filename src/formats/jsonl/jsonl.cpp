@@ -3,15 +3,18 @@
 // through the JSON codec, so memory is bounded by the longest line.
 #include "pressroom/jsonl.hpp"
 
+#include <algorithm>
 #include <array>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <variant>
 
 #include <nlohmann/json.hpp>
 
+#include "detail/encoding.hpp"
 #include "detail/text.hpp"
 #include "formats/json/codec.hpp"
 
@@ -247,6 +250,22 @@ Status finish_status(LineReader& reader, bool ok) {
   return st;
 }
 
+// The error for an input whose first bytes show UTF-16 or UTF-32: JSON Lines is UTF-8 only,
+// and a stream cannot be converted whole first.
+std::optional<Error> wide_encoding_error(std::string_view head) {
+  const detail::ByteOrder order = detail::sniff_byte_order(head);
+  if (!order.wide()) return std::nullopt;
+  Error e;
+  e.code = ErrorCode::unsupported;
+  e.format = "jsonl";
+  e.line = 1;
+  e.column = 1;
+  e.offset = 0;
+  e.message = "the input is " + std::string(order.encoding) +
+              "; JSON Lines is UTF-8 only: convert it to UTF-8 (or read it as json)";
+  return e;
+}
+
 Error limit_error(std::string message, std::size_t line, std::size_t offset) {
   Error e;
   e.code = ErrorCode::limit_exceeded;
@@ -371,6 +390,12 @@ Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& 
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto n = static_cast<std::size_t>(in.gcount());
     if (n == 0) break;
+    if (total == 0) {
+      if (std::optional<Error> wide = jsonl_detail::wide_encoding_error(
+              std::string_view(chunk.data(), std::min<std::size_t>(n, 4)))) {
+        return Status(std::move(*wide));
+      }
+    }
     total += n;
     if (total > options.limits.max_input_bytes) {
       Status st(jsonl_detail::limit_error("input exceeds the limit (max_input_bytes = " +
@@ -424,6 +449,9 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
                                          " bytes exceeds the limit (max_input_bytes = " +
                                          std::to_string(options.limits.max_input_bytes) + ")",
                                      0, 0);
+  }
+  if (std::optional<Error> wide = jsonl_detail::wide_encoding_error(input.substr(0, 4))) {
+    return std::move(*wide);
   }
   const RecordSink sink = [&doc](Record&& r) {
     add_record(doc, std::move(r));

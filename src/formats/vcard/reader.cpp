@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "detail/encoding.hpp"
 #include "formats/vcard/card.hpp"
 #include "pressroom/vcard.hpp"
 
@@ -304,8 +305,11 @@ class Reader {
 }  // namespace
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  Reader reader(input, options);
-  return reader.run();
+  // vCard 4.0 is UTF-8; cards saved in UTF-16 or UTF-32 (older vCards often are) are converted.
+  return detail::read_decoded(input, false, "vcard", options, [&options](std::string_view text) {
+    Reader reader(text, options);
+    return reader.run();
+  });
 }
 
 }  // namespace vcard

@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "detail/encoding.hpp"
 #include "detail/text.hpp"
 #include "formats/xml/codec.hpp"
 #include "pressroom/xml.hpp"
@@ -106,6 +107,21 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
     return failed(diag, ErrorCode::limit_exceeded,
                   "input of " + std::to_string(input.size()) + " bytes is over the limit of " +
                       std::to_string(options.limits.max_input_bytes) + " (limits.max_input_bytes)");
+  }
+
+  // UTF-16 and UTF-32 (by BOM or by the zero bytes of "<?xml") and a declared encoding other
+  // than UTF-8 are converted to UTF-8 first, as the feed readers do; the repairs made and a
+  // declaration the bytes contradict are warnings (errors when strict). Positions in later
+  // diagnostics are in the converted text.
+  detail::Decoded decoded;
+  if (detail::sniff_byte_order(input).wide() ||
+      !detail::is_utf8_compatible(detail::declared_xml_encoding(input))) {
+    decoded = detail::decode_input(input, true);
+    for (std::string& problem : decoded.problems) {
+      if (!diag.warn(ErrorCode::invalid_value, std::move(problem), 0)) return failed(diag);
+    }
+    input = decoded.utf8();
+    diag.set_base(input, 0, 0);
   }
 
   // A character reference to U+0000 is illegal XML, and pugixml would end the text there:

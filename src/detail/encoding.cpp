@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
-// Encodings of feeds: BOM, XML declaration and first-bytes detection (XML 1.0 Appendix F),
+// Encodings of inputs: BOM, XML declaration and first-bytes detection (XML 1.0 Appendix F),
 // conversion to UTF-8 with glibc's iconv, and the Windows-1252 fallback for invalid UTF-8.
+#include "detail/encoding.hpp"
+
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 
-#include "formats/feed/feed.hpp"
+#include "detail/text.hpp"
 #include "formats/xml/codec.hpp"
 
-namespace pressroom::feed_detail {
+namespace pressroom::detail {
 
 namespace {
 
@@ -35,9 +40,9 @@ std::string from_cp1252(std::string_view in) {
       out += ch;
     } else if (c < 0xA0) {
       const std::uint32_t cp = kCp1252[c - 0x80];
-      detail::append_utf8(out, cp == 0 ? c : cp);
+      append_utf8(out, cp == 0 ? c : cp);
     } else {
-      detail::append_utf8(out, c);
+      append_utf8(out, c);
     }
   }
   return out;
@@ -54,7 +59,7 @@ void demoronize(std::string& s) {
     if (c == 0xC2 && i + 1 < s.size()) {
       const auto n = static_cast<unsigned char>(s[i + 1]);
       if (n >= 0x80 && n < 0xA0 && kCp1252[n - 0x80] != 0) {
-        detail::append_utf8(out, kCp1252[n - 0x80]);
+        append_utf8(out, kCp1252[n - 0x80]);
         ++i;
         continue;
       }
@@ -108,7 +113,45 @@ std::string declared_encoding(std::string_view s, std::size_t* vbegin = nullptr,
 
 bool is_utf8_name(std::string_view e) { return e == "utf-8" || e == "utf8"; }
 
+// A byte that an ASCII character the formats can start with (or blank space) leaves in one
+// code unit of UTF-16 or UTF-32.
+bool ascii_text_byte(unsigned b) noexcept {
+  return b == '\t' || b == '\n' || b == '\r' || (b >= 0x20 && b < 0x7F);
+}
+
 }  // namespace
+
+ByteOrder sniff_byte_order(std::string_view head) noexcept {
+  const auto b = [&](std::size_t i) {
+    return i < head.size() ? static_cast<unsigned char>(head[i]) : 0x100u;
+  };
+  if (b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) return {"utf-8", 3};
+  if (b(0) == 0xFF && b(1) == 0xFE && b(2) == 0 && b(3) == 0) return {"utf-32le", 4};
+  if (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF) return {"utf-32be", 4};
+  if (b(0) == 0xFF && b(1) == 0xFE) return {"utf-16le", 2};
+  if (b(0) == 0xFE && b(1) == 0xFF) return {"utf-16be", 2};
+  // No BOM: the first character is ASCII ('<', '{', a blank), so its code unit holds one
+  // non-zero byte, placed by the byte order.
+  if (b(0) == 0 && b(1) == 0 && b(2) == 0 && ascii_text_byte(b(3))) return {"utf-32be", 0};
+  if (ascii_text_byte(b(0)) && b(1) == 0 && b(2) == 0 && b(3) == 0) return {"utf-32le", 0};
+  if (b(0) == 0 && ascii_text_byte(b(1)) && (b(2) == 0 || b(2) == 0x100u)) {
+    return {"utf-16be", 0};
+  }
+  if (ascii_text_byte(b(0)) && b(1) == 0 && (b(3) == 0 || b(2) == 0x100u)) {
+    return {"utf-16le", 0};
+  }
+  if (b(0) == 0x4C && b(1) == 0x6F && b(2) == 0xA7 && b(3) == 0x94) return {"cp037", 0};
+  return {};
+}
+
+bool is_utf8_compatible(std::string_view encoding) noexcept {
+  return is_utf8_name(encoding) || encoding == "us-ascii" || encoding == "ascii";
+}
+
+std::string declared_xml_encoding(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return declared_encoding(text);
+}
 
 namespace {
 
@@ -158,39 +201,23 @@ std::optional<std::string> to_utf8(std::string_view input, const std::string& ch
   return convert(input, charset, 0, nullptr);
 }
 
+std::optional<std::string> decode_head(std::string_view head) {
+  const ByteOrder order = sniff_byte_order(head);
+  if (!order.wide()) return std::nullopt;
+  std::string_view body = head.substr(order.bom);
+  const std::size_t unit = order.encoding.rfind("utf-32", 0) == 0   ? 4
+                           : order.encoding.rfind("utf-16", 0) == 0 ? 2
+                                                                    : 1;
+  body = body.substr(0, body.size() - body.size() % unit);
+  std::size_t skipped = 0;
+  return convert(body, std::string(order.encoding), unit, &skipped).value_or(std::string());
+}
+
 Decoded decode_input(std::string_view input, bool xml) {
   Decoded d;
-  const auto b = [&](std::size_t i) {
-    return i < input.size() ? static_cast<unsigned char>(input[i]) : 0x100u;
-  };
-  std::string bom_encoding;
-  std::size_t bom = 0;
-  if (b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) {
-    bom_encoding = "utf-8";
-    bom = 3;
-  } else if (b(0) == 0xFF && b(1) == 0xFE && b(2) == 0 && b(3) == 0) {
-    bom_encoding = "utf-32le";
-    bom = 4;
-  } else if (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF) {
-    bom_encoding = "utf-32be";
-    bom = 4;
-  } else if (b(0) == 0xFF && b(1) == 0xFE) {
-    bom_encoding = "utf-16le";
-    bom = 2;
-  } else if (b(0) == 0xFE && b(1) == 0xFF) {
-    bom_encoding = "utf-16be";
-    bom = 2;
-  } else if (b(0) == '<' && b(1) == 0 && b(2) == 0 && b(3) == 0) {
-    bom_encoding = "utf-32le";
-  } else if (b(0) == 0 && b(1) == 0 && b(2) == 0 && b(3) == '<') {
-    bom_encoding = "utf-32be";
-  } else if (b(0) == '<' && b(1) == 0) {
-    bom_encoding = "utf-16le";
-  } else if (b(0) == 0 && b(1) == '<') {
-    bom_encoding = "utf-16be";
-  } else if (b(0) == 0x4C && b(1) == 0x6F && b(2) == 0xA7 && b(3) == 0x94) {
-    bom_encoding = "cp037";  // EBCDIC "<?xm"
-  }
+  const ByteOrder order = sniff_byte_order(input);
+  const std::string bom_encoding(order.encoding);
+  const std::size_t bom = order.bom;
   const std::string_view body = input.substr(bom);
   if (bom_encoding.empty() || bom_encoding == "utf-8") {
     // The common case, valid UTF-8 that needs no repair: the input is the text, not copied.
@@ -199,7 +226,7 @@ Decoded decode_input(std::string_view input, bool xml) {
     // for invalid UTF-8.
     const bool clean = xml_codec::clean_text(body);
     if ((declared.empty() || is_utf8_name(declared)) && !needs_demoronize(body) &&
-        (clean || detail::find_invalid_utf8(body) == detail::npos)) {
+        (clean || find_invalid_utf8(body) == npos)) {
       d.clean = clean;
       d.declared = declared;
       d.encoding = "utf-8";
@@ -236,7 +263,7 @@ Decoded decode_input(std::string_view input, bool xml) {
     }
     if (enc.empty() || is_utf8_name(enc)) {
       d.encoding = "utf-8";
-      if (detail::find_invalid_utf8(text) != detail::npos) {
+      if (find_invalid_utf8(text) != npos) {
         d.problems.push_back("input is not valid utf-8: read as windows-1252");
         text = from_cp1252(text);
         d.encoding = "windows-1252";
@@ -244,7 +271,7 @@ Decoded decode_input(std::string_view input, bool xml) {
       }
     } else if (enc == "us-ascii" || enc == "ascii") {
       d.encoding = enc;
-      if (detail::find_invalid_utf8(text) != detail::npos) {
+      if (find_invalid_utf8(text) != npos) {
         d.problems.push_back("input declared " + enc + " has 8-bit bytes: read as windows-1252");
         text = from_cp1252(text);
         d.converted = true;
@@ -267,15 +294,13 @@ Decoded decode_input(std::string_view input, bool xml) {
         iconv_t cd = iconv_open("UTF-8", enc.c_str());
         const bool known = cd != reinterpret_cast<iconv_t>(-1);
         if (known) iconv_close(cd);
-        if (detail::find_invalid_utf8(text) == detail::npos) {
-          d.problems.push_back(known
-                                   ? "input is not valid " + enc + ": read as utf-8"
-                                   : "unknown encoding " + detail::quote(enc) + ": read as utf-8");
+        if (find_invalid_utf8(text) == npos) {
+          d.problems.push_back(known ? "input is not valid " + enc + ": read as utf-8"
+                                     : "unknown encoding " + quote(enc) + ": read as utf-8");
           d.encoding = "utf-8";
         } else {
           d.problems.push_back(known ? "input is not valid " + enc + ": read as windows-1252"
-                                     : "unknown encoding " + detail::quote(enc) +
-                                           ": read as windows-1252");
+                                     : "unknown encoding " + quote(enc) + ": read as windows-1252");
           text = from_cp1252(text);
           d.encoding = "windows-1252";
           d.converted = true;
@@ -300,4 +325,24 @@ Decoded decode_input(std::string_view input, bool xml) {
   return d;
 }
 
-}  // namespace pressroom::feed_detail
+void add_decoding_problems(Result<Document>& result, std::vector<std::string> problems,
+                           std::string_view format, const ReadOptions& options) {
+  if (problems.empty()) return;
+  if (options.mode == Mode::strict) {
+    Result<Document> failed(make_error(ErrorCode::invalid_value, format, std::move(problems[0])));
+    failed.warnings() = std::move(result.warnings());
+    result = std::move(failed);
+    return;
+  }
+  std::vector<Error> warnings;
+  for (std::string& problem : problems) {
+    Error e = make_error(ErrorCode::invalid_value, format, std::move(problem));
+    e.severity = Severity::warning;
+    warnings.push_back(std::move(e));
+  }
+  warnings.insert(warnings.end(), std::make_move_iterator(result.warnings().begin()),
+                  std::make_move_iterator(result.warnings().end()));
+  result.warnings() = std::move(warnings);
+}
+
+}  // namespace pressroom::detail
