@@ -236,3 +236,28 @@ put("atom-impossible-date.atom",
          "</entry>\n"))
 put("xml-impossible-date.xml",
     pxml(article_xml("t", "<date_published>2024-04-31</date_published>\n")))
+
+# Encodings sniffed before formats: UTF-16 and UTF-32 inputs (with and without BOM) named .xml
+# or .json, and canonical XML in a declared ISO-8859-1. Each must come out as UTF-8 text.
+ENC_RSS = ('<?xml version="1.0" encoding="%s"?>\n<rss version="2.0">\n<channel>\n'
+           '<title>Caf\u00e9 des sources</title>\n<link>https://example.org/</link>\n'
+           '<description>d</description>\n<item><title>R\u00e9sum\u00e9 de la semaine</title>'
+           '<guid>urn:x:1</guid></item>\n</channel>\n</rss>\n')
+put("encoding-rss-utf16le-bom.xml", b"\xff\xfe" + (ENC_RSS % "utf-16").encode("utf-16-le"))
+put("encoding-rss-utf16be-nobom.xml", (ENC_RSS % "utf-16").encode("utf-16-be"))
+put("encoding-rss-utf32le-bom.xml", b"\xff\xfe\x00\x00" + (ENC_RSS % "utf-32").encode("utf-32-le"))
+put("encoding-rss-utf32be-nobom.xml", (ENC_RSS % "utf-32").encode("utf-32-be"))
+put("encoding-xml-latin1.xml",
+    ('<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+     '<pressroom xmlns="urn:pressroom:1" version="1.0">\n'
+     '<article><id>a1</id><headline>Caf\u00e9 ouvert \u00e0 No\u00ebl</headline></article>\n'
+     '</pressroom>\n').encode("latin-1"))
+put("encoding-xml-utf16-declared-utf8.xml",
+    ('<?xml version="1.0" encoding="UTF-8"?>\n<pressroom xmlns="urn:pressroom:1" version="1.0">\n'
+     '<article><id>a1</id><headline>Caf\u00e9</headline></article>\n</pressroom>\n')
+    .encode("utf-16-le"))
+put("encoding-json-utf16-bom.json",
+    b"\xff\xfe" + ('{"pressroom_version": "1.0", "articles": [{"id": "a1", '
+                   '"headline": "Caf\u00e9 \u00e9t\u00e9 \u20ac"}]}\n').encode("utf-16-le"))
+put("encoding-jsonl-utf16-bom.jsonl",
+    b"\xff\xfe" + '{"type":"article","id":"a1","headline":"Caf\u00e9"}\n'.encode("utf-16-le"))
