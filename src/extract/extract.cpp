@@ -6,6 +6,7 @@
 #include <exception>
 #include <new>
 
+#include "detail/encoding.hpp"
 #include "detail/text.hpp"
 #include "extract/pipeline.hpp"
 #include "extract/rules.hpp"
@@ -179,8 +180,11 @@ void register_formats(Registry& registry) {
   text.media_types = {"text/plain"};
   text.extensions = {"txt", "text"};
   text.sniff = sniff_text;
+  // Pages saved in UTF-16 or UTF-32 are converted to UTF-8 first, as every reader of text does.
   text.read = [](std::string_view input, const ReadOptions& r) {
-    return from_text(input, to_options(r));
+    return detail::read_decoded(input, false, "text", r, [&r](std::string_view page) {
+      return from_text(page, to_options(r));
+    });
   };
   text.carries.articles = true;
   text.carries.organizations = true;
@@ -197,7 +201,9 @@ void register_formats(Registry& registry) {
   html.extensions = {"html", "htm", "xhtml"};
   html.sniff = sniff_html;
   html.read = [](std::string_view input, const ReadOptions& r) {
-    return from_html(input, to_options(r));
+    return detail::read_decoded(input, false, "html", r, [&r](std::string_view page) {
+      return from_html(page, to_options(r));
+    });
   };
   html.carries = Capabilities{false, true, true, true, true, true, true, false};
   registry.add(std::move(html));

@@ -194,6 +194,17 @@ TEST(Readers, CanonicalXmlHonoursItsDeclaredEncoding) {
   EXPECT_EQ(cyrillic->articles[0].headline, "Caf\xD0\xB0");
 }
 
+TEST(Readers, CanonicalXmlWithoutADeclarationIsReadAsUtf8) {
+  // Invalid UTF-8 in undeclared canonical XML is repaired value by value (U+FFFD), not taken
+  // for Windows-1252 as a whole.
+  const auto doc = pressroom::xml::read(
+      "<pressroom xmlns=\"urn:pressroom:1\" version=\"1.0\"><article><headline>\xC3\xA9 \xFF"
+      "</headline></article></pressroom>");
+  ASSERT_TRUE(doc) << doc.error().message;
+  ASSERT_EQ(doc->articles.size(), 1u);
+  EXPECT_EQ(doc->articles[0].headline, "\xC3\xA9 \xEF\xBF\xBD");
+}
+
 TEST(Readers, AContradictedDeclarationIsAWarningAndStrictRefusesIt) {
   const std::string input = encode(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><pressroom xmlns=\"urn:pressroom:1\" "

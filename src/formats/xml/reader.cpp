@@ -114,8 +114,9 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
   // declaration the bytes contradict are warnings (errors when strict). Positions in later
   // diagnostics are in the converted text.
   detail::Decoded decoded;
+  const std::string declared = detail::declared_xml_encoding(input);
   if (detail::sniff_byte_order(input).wide() ||
-      !detail::is_utf8_compatible(detail::declared_xml_encoding(input))) {
+      (!declared.empty() && !detail::is_utf8_compatible(declared))) {
     decoded = detail::decode_input(input, true);
     for (std::string& problem : decoded.problems) {
       if (!diag.warn(ErrorCode::invalid_value, std::move(problem), 0)) return failed(diag);
