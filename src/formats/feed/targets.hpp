@@ -82,8 +82,9 @@ inline constexpr Target attachment_title{"title", Markup::text};
 }  // namespace jsonfeed_targets
 
 // `value`, which holds `from`, as the content of `target`: text for an HTML target is
-// HTML-escaped (& < >: element content needs no more), HTML for a text target is reduced to its text (its blocks joined
-// by spaces), anything else is `value` itself. The result points into `value` or `storage`.
+// HTML-escaped (& < >: element content needs no more), HTML for a text target is reduced to its
+// text (its blocks joined by spaces), anything else is `value` itself. The result points into
+// `value` or `storage`.
 std::string_view for_target(const Target& target, std::string_view value, Markup from,
                             std::string& storage);
 
