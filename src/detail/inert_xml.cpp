@@ -326,6 +326,20 @@ void append_self_contained(std::string& out, const pugi::xml_node& n,
   }
   const bool add_default =
       !default_uri.empty() && prefix_of(n.name()).empty() && !n.attribute("xmlns");
+  StringWriter writer(out);
+  const std::size_t start = out.size();
+  const auto repair = [&] {
+    if (find_invalid_utf8(std::string_view(out).substr(start)) == npos) return;
+    std::string printed = out.substr(start);
+    repair_utf8(printed);
+    out.replace(start, std::string::npos, printed);
+  };
+  if (add.empty() && !add_default) {
+    // Self-contained already: printed as it is, without a copy.
+    n.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    repair();
+    return;
+  }
   pugi::xml_document copy;
   pugi::xml_node c = copy.append_copy(n);
   // Declarations go first, in the order: default namespace, then prefixes by name.
@@ -337,11 +351,8 @@ void append_self_contained(std::string& out, const pugi::xml_node& n,
   };
   if (add_default) declare("xmlns", std::string(default_uri));
   for (const auto& [name, value] : add) declare(name.c_str(), value);
-  StringWriter writer(out);
-  const std::size_t start = out.size();
   c.print(writer, "", pugi::format_raw, pugi::encoding_utf8);
-  std::string printed = out.substr(start);
-  if (repair_utf8(printed) > 0) out.replace(start, std::string::npos, printed);
+  repair();
 }
 
 }  // namespace pressroom::detail
