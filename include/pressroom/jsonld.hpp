@@ -34,6 +34,10 @@
 /// What schema.org has no term for (statements, member and presence counts, an office's
 /// `reports_to`/`established_by`/`functions`, `date_in_force`, embargoes, `body_html`,
 /// extensions...) is left out with one warning per kind of loss.
+///
+/// JSON-LD is embedded in web pages as `<script type="application/ld+json">`: every `<`, `>`
+/// and `&` in a string is written as `\u003c`, `\u003e`, `\u0026` (the same value for a JSON
+/// parser), so that text such as `</script>` in a headline cannot end the script element.
 #ifndef PRESSROOM_JSONLD_HPP
 #define PRESSROOM_JSONLD_HPP
 

@@ -170,6 +170,83 @@ TEST(FeedparserInterop, ReadsPressroomRssAndAtom) {
   EXPECT_EQ(n, files.size()) << "feedparser did not answer for every file";
 }
 
+// feedparser on text that looks like markup: what it reports must be the characters, never an
+// element. In an HTML construct (text/html) the value stays HTML-escaped (its sanitiser would
+// otherwise have kept <img src="x"> and dropped only the handler); in a text construct
+// (text/plain) it is the text itself.
+constexpr const char* kTextScript = R"PY(
+import json, sys, feedparser
+for path in sys.argv[1:]:
+    d = feedparser.parse(path)
+    out = {"bozo": bool(d.bozo), "parts": []}
+    def part(name, detail):
+        if detail is not None:
+            out["parts"].append({"name": name, "type": detail.get("type"), "value": detail.get("value")})
+    part("feed.subtitle", d.feed.get("subtitle_detail"))
+    for e in d.entries:
+        part("summary", e.get("summary_detail"))
+        part("title", e.get("title_detail"))
+    print(json.dumps(out))
+)PY";
+
+TEST(FeedparserInterop, SeesTextWithMarkupCharactersAsText) {
+  if (!have_feedparser()) GTEST_SKIP() << "/usr/bin/python3 has no feedparser";
+  const std::string live = "<img src=x onerror=alert(1)>";
+  Document d;
+  d.feed.title = "Harbour Watch";
+  d.feed.description = "About " + live;
+  d.feed.home_page_url = "https://example.org/";
+  Article a;
+  a.id = a.url = "https://example.org/a";
+  a.headline = "Head " + live;
+  a.summary = "Sum " + live;
+  a.body = {Block{BlockType::paragraph, "Body " + live}};
+  a.date_published = parse_date_time("2024-03-12T09:30:00Z");
+  d.articles.push_back(a);
+  std::vector<std::string> files;
+  for (const bool atom : {false, true}) {
+    const Result<std::string> out = atom ? atom::write(d) : rss::write(d);
+    ASSERT_TRUE(out);
+    files.push_back(::testing::TempDir() + "pressroom_text" + (atom ? ".atom" : ".rss"));
+    std::ofstream(files.back(), std::ios::binary) << *out;
+  }
+  const std::string script = ::testing::TempDir() + "pressroom_text.py";
+  std::ofstream(script) << kTextScript;
+  std::string cmd = "/usr/bin/python3 " + script;
+  for (const auto& f : files) cmd += " '" + f + "'";
+  std::string answer;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) answer.append(buf, n);
+    pclose(p);
+  }
+  std::istringstream lines(answer);
+  std::string line;
+  std::size_t files_seen = 0, parts_seen = 0;
+  while (std::getline(lines, line)) {
+    SCOPED_TRACE(files[files_seen]);
+    ++files_seen;
+    const nlohmann::json r = nlohmann::json::parse(line);
+    EXPECT_FALSE(r["bozo"].get<bool>());
+    for (const auto& p : r["parts"]) {
+      SCOPED_TRACE(p["name"].get<std::string>());
+      ++parts_seen;
+      const std::string type = p["type"].get<std::string>();
+      const std::string value = p["value"].get<std::string>();
+      if (type == "text/html") {
+        EXPECT_EQ(value.find("<img"), std::string::npos) << value;
+        EXPECT_NE(value.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos) << value;
+      } else {
+        EXPECT_EQ(type, "text/plain");
+        EXPECT_NE(value.find(live), std::string::npos) << value;
+      }
+    }
+  }
+  EXPECT_EQ(files_seen, files.size()) << "feedparser did not answer for every file";
+  EXPECT_EQ(parts_seen, 6u);
+}
+
 std::string example_path() {
   return std::string(PRESSROOM_SOURCE_DIR) + "/examples/data/iom-uk-modern-slavery.json";
 }

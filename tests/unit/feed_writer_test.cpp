@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "formats/feed/feed.hpp"
+#include "formats/feed/targets.hpp"
 #include "pressroom/atom.hpp"
 #include "pressroom/jsonfeed.hpp"
 #include "pressroom/registry.hpp"
@@ -482,6 +483,255 @@ TEST(FeedWriters, KeepElementsOfForeignNamespaces) {
     EXPECT_EQ(*r, e);
     EXPECT_EQ(w->find("<not closed"), std::string::npos);
   }
+}
+
+// ---- text and HTML targets (formats/feed/targets.hpp) -------------------------------------
+
+constexpr const char* kLive = "<img src=x onerror=alert(1)>";
+// The same as HTML text: what an HTML target must hold.
+constexpr const char* kEscaped = "&lt;img src=x onerror=alert(1)&gt;";
+
+Document text_with_markup() {
+  Document d;
+  d.feed.title = std::string("Feed ") + kLive;
+  d.feed.description = std::string("About ") + kLive;
+  d.feed.home_page_url = "https://example.org/";
+  d.feed.rights = std::string("Rights ") + kLive;
+  Article a;
+  a.id = a.url = "https://example.org/a";
+  a.headline = std::string("Head ") + kLive;
+  a.summary = std::string("Sum ") + kLive + " &amp; &lt; &#39; \"q\" 'a'";
+  a.body_html = "<p>Body <b>bold</b></p>";
+  a.rights = std::string("Item rights ") + kLive;
+  a.authors = {EntityRef{{}, std::string("Ann ") + kLive, {}, {}}};
+  a.date_published = dt("2024-03-12T09:30:00Z");
+  d.articles.push_back(a);
+  Article b;  // no summary: the HTML body goes to the description
+  b.id = b.url = "https://example.org/b";
+  b.headline = "B";
+  b.body = {Block{BlockType::paragraph, std::string("Para ") + kLive}};
+  b.date_published = dt("2024-03-12T09:30:00Z");
+  d.articles.push_back(b);
+  return d;
+}
+
+TEST(FeedTargets, TextIsEscapedForHtmlTargetsAndBackExactly) {
+  std::string storage;
+  const std::string text = std::string(kLive) + " & &amp; &lt; &#39; \"q\" 'a' &quot;";
+  const std::string_view html =
+      fd::for_target(fd::rss_targets::item_description, text, fd::model_text, storage);
+  EXPECT_EQ(html,
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &amp;amp; &amp;lt; &amp;#39; \"q\" 'a' "
+            "&amp;quot;");
+  EXPECT_EQ(fd::from_target(fd::rss_targets::item_description, std::string(html), fd::model_text),
+            text);
+  // HTML into an HTML target and text into a text target are left as they are.
+  EXPECT_EQ(fd::for_target(fd::rss_targets::content_encoded, "<p>x</p>", fd::model_html, storage),
+            "<p>x</p>");
+  EXPECT_EQ(fd::for_target(fd::atom_targets::summary, kLive, fd::model_text, storage), kLive);
+  // HTML into a text target: its text.
+  EXPECT_EQ(fd::for_target(fd::atom_targets::summary, "<p>a &amp; b</p><p>c</p>", fd::model_html,
+                           storage),
+            "a & b c");
+}
+
+TEST(FeedTargets, EveryHtmlTargetIsOneReadersRender) {
+  // The table says which targets hold HTML; these and only these.
+  EXPECT_EQ(fd::rss_targets::channel_description.markup, fd::Markup::html);
+  EXPECT_EQ(fd::rss_targets::item_description.markup, fd::Markup::html);
+  EXPECT_EQ(fd::rss_targets::content_encoded.markup, fd::Markup::html);
+  EXPECT_EQ(fd::atom_targets::content.markup, fd::Markup::html);
+  EXPECT_EQ(fd::atom_targets::content.type, "html");
+  EXPECT_EQ(fd::jsonfeed_targets::content_html.markup, fd::Markup::html);
+  for (const fd::Target* t :
+       {&fd::rss_targets::channel_title, &fd::rss_targets::item_title, &fd::rss_targets::creator,
+        &fd::rss_targets::category, &fd::rss_targets::rights, &fd::rss_targets::source,
+        &fd::atom_targets::title, &fd::atom_targets::subtitle, &fd::atom_targets::summary,
+        &fd::atom_targets::rights, &fd::jsonfeed_targets::title, &fd::jsonfeed_targets::summary,
+        &fd::jsonfeed_targets::description, &fd::jsonfeed_targets::content_text})
+    EXPECT_EQ(t->markup, fd::Markup::text) << t->name;
+}
+
+TEST(FeedWriters, RssEscapesTextForItsHtmlElements) {
+  const Document d = text_with_markup();
+  const Result<std::string> out = rss::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node channel = x.child("rss").child("channel");
+  // HTML targets: the text HTML-escaped (one level more than XML's).
+  EXPECT_EQ(std::string(channel.child_value("description")), std::string("About ") + kEscaped);
+  const pugi::xml_node item = channel.child("item");
+  EXPECT_EQ(std::string(item.child_value("description")).rfind(std::string("Sum ") + kEscaped, 0),
+            0u);
+  EXPECT_STREQ(item.child_value("content:encoded"), "<p>Body <b>bold</b></p>");
+  // The second item has no summary: its description is the HTML body, blocks escaped once.
+  const pugi::xml_node second = item.next_sibling("item");
+  EXPECT_EQ(std::string(second.child_value("description")),
+            std::string("<p>Para ") + kEscaped + "</p>");
+  // Text targets: the text itself.
+  EXPECT_EQ(std::string(channel.child_value("title")), std::string("Feed ") + kLive);
+  EXPECT_EQ(std::string(channel.child_value("copyright")), std::string("Rights ") + kLive);
+  EXPECT_EQ(std::string(item.child_value("title")), std::string("Head ") + kLive);
+  EXPECT_EQ(std::string(item.child_value("dc:creator")), std::string("Ann ") + kLive);
+  EXPECT_EQ(std::string(item.child_value("dc:rights")), std::string("Item rights ") + kLive);
+  // No live element anywhere: every '<img' of the output is escaped.
+  EXPECT_EQ(out->find("<img"), std::string::npos);
+  EXPECT_EQ(out->find("&lt;img src=x onerror=alert(1)&gt;</description>"), std::string::npos);
+  // pressroom reads its own feed back exactly.
+  const Result<Document> back = rss::read(*out);
+  ASSERT_TRUE(back) << to_string(back.error());
+  EXPECT_EQ(*back, d);
+}
+
+TEST(FeedWriters, AtomSaysWhatEachTextConstructHolds) {
+  const Document d = text_with_markup();
+  const Result<std::string> out = atom::write(d);
+  ASSERT_TRUE(out);
+  pugi::xml_document x;
+  ASSERT_TRUE(x.load_string(out->c_str()));
+  const pugi::xml_node feed = x.child("feed");
+  EXPECT_STREQ(feed.child("subtitle").attribute("type").value(), "text");
+  EXPECT_EQ(std::string(feed.child_value("subtitle")), std::string("About ") + kLive);
+  EXPECT_STREQ(feed.child("title").attribute("type").value(), "text");
+  EXPECT_STREQ(feed.child("rights").attribute("type").value(), "text");
+  const pugi::xml_node entry = feed.child("entry");
+  EXPECT_STREQ(entry.child("title").attribute("type").value(), "text");
+  EXPECT_STREQ(entry.child("summary").attribute("type").value(), "text");
+  EXPECT_EQ(std::string(entry.child_value("summary")).rfind(std::string("Sum ") + kLive, 0), 0u);
+  EXPECT_STREQ(entry.child("content").attribute("type").value(), "html");
+  EXPECT_STREQ(entry.child_value("content"), "<p>Body <b>bold</b></p>");
+  const pugi::xml_node second = entry.next_sibling("entry");
+  EXPECT_EQ(std::string(second.child_value("content")),
+            std::string("<p>Para ") + kEscaped + "</p>");
+  EXPECT_EQ(out->find("<img"), std::string::npos);
+  const Result<Document> back = atom::read(*out);
+  ASSERT_TRUE(back) << to_string(back.error());
+  EXPECT_EQ(*back, d);
+}
+
+TEST(FeedWriters, JsonFeedKeepsTextMembersTextAndHtmlMembersHtml) {
+  const Document d = text_with_markup();
+  const Result<std::string> out = jsonfeed::write(d);
+  ASSERT_TRUE(out);
+  const nlohmann::json j = nlohmann::json::parse(*out);
+  EXPECT_EQ(j["description"], std::string("About ") + kLive);
+  EXPECT_EQ(j["title"], std::string("Feed ") + kLive);
+  const auto& item = j["items"][0];
+  EXPECT_EQ(item["title"], std::string("Head ") + kLive);
+  EXPECT_EQ(item["summary"].get<std::string>().rfind(std::string("Sum ") + kLive, 0), 0u);
+  EXPECT_EQ(item["content_html"], "<p>Body <b>bold</b></p>");
+  EXPECT_EQ(j["items"][1]["content_html"], std::string("<p>Para ") + kEscaped + "</p>");
+  const Result<Document> back = jsonfeed::read(*out);
+  ASSERT_TRUE(back) << to_string(back.error());
+  EXPECT_EQ(*back, d);
+}
+
+TEST(FeedWriters, RecordWritersEscapeAsTheWholeWriters) {
+  const Document d = text_with_markup();
+  for (const char* name : {"rss", "atom", "jsonfeed"}) {
+    SCOPED_TRACE(name);
+    const Registry registry = Registry::with_builtin_formats();
+    const Format* f = registry.find(name);
+    ASSERT_NE(f, nullptr);
+    ASSERT_TRUE(f->open_writer);
+    std::ostringstream s;
+    auto w = f->open_writer(s, WriteOptions{});
+    ASSERT_TRUE(w->add(Record(d.feed)));
+    for (const auto& a : d.articles) ASSERT_TRUE(w->add(Record(a)));
+    ASSERT_TRUE(w->finish());
+    const std::string out = s.str();
+    // (JSON Feed's text members hold the text itself.)
+    if (std::string_view(name) != "jsonfeed") {
+      EXPECT_EQ(out.find("<img"), std::string::npos);
+    }
+    EXPECT_EQ(out.find(std::string("<p>Para ") + kLive), std::string::npos);
+    const Result<Document> back = f->read(out, ReadOptions{});
+    ASSERT_TRUE(back) << to_string(back.error());
+    EXPECT_EQ(*back, d);
+  }
+  // RSS: the summary in the description, HTML-escaped inside the XML escapes.
+  std::ostringstream s;
+  auto w = rss::open_writer(s, WriteOptions{});
+  ASSERT_TRUE(w->add(Record(d.feed)));
+  ASSERT_TRUE(w->add(Record(d.articles[0])));
+  ASSERT_TRUE(w->finish());
+  EXPECT_NE(s.str().find("<description>Sum &amp;lt;img src=x onerror=alert(1)&amp;gt;"),
+            std::string::npos);
+}
+
+// ---- foreign elements come back inert --------------------------------------------------
+
+TEST(FeedWriters, ForeignElementsOfADocumentBuiltInCodeAreWrittenInert) {
+  Document d = sample();
+  const std::string hostile =
+      "<ex:a xmlns:ex=\"urn:x\" onclick=\"alert(1)\">kept</ex:a>"
+      "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\"/>"
+      "<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\" onload=\"alert(2)\"><svg:script>"
+      "alert(3)</svg:script></svg:svg>";
+  const std::string item_hostile = hostile + "<ex:b xmlns:ex=\"urn:x\" onmouseover=\"x()\"/>";
+  d.feed.extensions["rss"] = hostile;
+  d.feed.extensions["atom"] = hostile;
+  d.articles[0].extensions["rss"] = item_hostile;
+  d.articles[0].extensions["atom"] = item_hostile;
+  for (const bool atom : {false, true}) {
+    SCOPED_TRACE(atom ? "atom" : "rss");
+    const Result<std::string> out = atom ? atom::write(d) : rss::write(d);
+    ASSERT_TRUE(out);
+    const std::string key = atom ? "atom" : "rss";
+    // The format's own fragments go out as markup, without what is live, and with a warning;
+    // the other format's travel in the residual as escaped text, inert in XML.
+    EXPECT_EQ(out->find("<xi:include"), std::string::npos);
+    EXPECT_EQ(out->find("<svg:"), std::string::npos);
+    EXPECT_EQ(out->find("<ex:a xmlns:ex=\"urn:x\" onclick"), std::string::npos);
+    EXPECT_EQ(out->find("onmouseover=\"x()\"/>"), std::string::npos);
+    EXPECT_NE(out->find("<ex:a xmlns:ex=\"urn:x\">kept</ex:a>"), std::string::npos);
+    EXPECT_NE(out->find("<ex:b xmlns:ex=\"urn:x\"/>"), std::string::npos);
+    EXPECT_TRUE(has_warning(out.warnings(), "foreign markup dropped: attribute onclick of <ex:a>"));
+    bool feed_warned = false, item_warned = false;
+    for (const auto& w : out.warnings()) {
+      feed_warned = feed_warned || w.path == "feed.extensions";
+      item_warned = item_warned || w.path == "articles[0].extensions";
+    }
+    EXPECT_TRUE(feed_warned);
+    EXPECT_TRUE(item_warned);
+    // What pressroom reads back is the inert Document.
+    const Result<Document> back = atom ? atom::read(*out) : rss::read(*out);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->feed.extensions.at(key), "<ex:a xmlns:ex=\"urn:x\">kept</ex:a>");
+    EXPECT_EQ(back->articles[0].extensions.at(key),
+              "<ex:a xmlns:ex=\"urn:x\">kept</ex:a><ex:b xmlns:ex=\"urn:x\"/>");
+  }
+}
+
+TEST(FeedReaders, KeepForeignElementsInertAndSayWhatWasDropped) {
+  const std::string in =
+      "<?xml-stylesheet type=\"text/xsl\" href=\"https://e.example/x.xsl\"?>"
+      "<rss version=\"2.0\" xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
+      "xmlns:svg=\"http://www.w3.org/2000/svg\" xmlns:ex=\"urn:x\" "
+      "xmlns:gml=\"http://www.opengis.net/gml\">"
+      "<channel><title>T</title><link>https://example.org/</link><description>D</description>"
+      "<xi:include href=\"/etc/passwd\" parse=\"text\"/>"
+      "<item><title>A</title><guid>https://example.org/a</guid>"
+      "<svg:svg onload=\"alert(1)\"><svg:script>alert(2)</svg:script></svg:svg>"
+      "<ex:where><gml:pos>45 7</gml:pos><ex:script>alert(3)</ex:script></ex:where>"
+      "</item></channel></rss>";
+  const Result<Document> d = rss::read(in);
+  ASSERT_TRUE(d) << to_string(d.error());
+  EXPECT_EQ(d->feed.extensions.count("rss"), 0u);
+  ASSERT_EQ(d->articles.size(), 1u);
+  EXPECT_EQ(d->articles[0].extensions.at("rss"),
+            "<ex:where xmlns:ex=\"urn:x\" xmlns:gml=\"http://www.opengis.net/gml\"><gml:pos>45 7"
+            "</gml:pos></ex:where>");
+  EXPECT_TRUE(has_warning(d.warnings(), "foreign markup dropped: element <xi:include> (XInclude)"));
+  EXPECT_TRUE(has_warning(d.warnings(), "foreign markup dropped: element <svg:svg> (SVG)"));
+  EXPECT_TRUE(has_warning(d.warnings(), "element <ex:script> (live in HTML or SVG)"));
+  // Strict mode: the first drop is the error.
+  ReadOptions strict;
+  strict.mode = Mode::strict;
+  const Result<Document> s = rss::read(in, strict);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("foreign markup dropped"), std::string::npos);
 }
 
 }  // namespace

@@ -182,6 +182,30 @@ TEST(JsonLd, InvalidUtf8IsReplacedAndOutputStaysJson) {
   checked_graph(d);
 }
 
+TEST(JsonLd, OutputCanSitInsideAnHtmlScriptElement) {
+  // Text that would end a <script type="application/ld+json"> is written with \u escapes:
+  // the same strings for a JSON parser, no markup for an HTML parser.
+  Document doc;
+  Article a;
+  a.id = "art:1";
+  a.headline = "</script><script>alert(1)</script> & <!-- ]]>";
+  a.summary = "<img src=x onerror=alert(1)>";
+  doc.articles.push_back(a);
+  const Result<std::string> out = jsonld::write(doc);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->find_first_of("<>&"), std::string::npos) << *out;
+  EXPECT_NE(out->find("\\u003c/script\\u003e"), std::string::npos);
+  const Json j = Json::parse(*out);
+  bool found = false;
+  for (const auto& node : j["@graph"]) {
+    if (node.value("headline", "") == a.headline) {
+      found = true;
+      EXPECT_EQ(node.value("abstract", ""), a.summary);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(JsonLd, RandomDocumentsGiveValidGraphs) {
   checked_graph(Document{});
   checked_graph(test::full_document());

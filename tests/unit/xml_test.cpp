@@ -900,6 +900,27 @@ TEST(XmlHostile, UnknownElementIsKeptInExtensions) {
   EXPECT_EQ(strict.error().line, 2u);
 }
 
+TEST(XmlHostile, UnknownElementsAreKeptInert) {
+  // Unknown elements are kept as inert data: live markup inside them is dropped with a
+  // warning, and prefixes declared on an ancestor are declared in the fragment kept.
+  const std::string input =
+      "<pressroom xmlns=\"urn:pressroom:1\" xmlns:ex=\"urn:ex\" "
+      "xmlns:xi=\"http://www.w3.org/2001/XInclude\" version=\"1.0\"><article><id>a</id>"
+      "<headline>H</headline><ex:note onclick=\"alert(1)\">kept<xi:include "
+      "href=\"/etc/passwd\"/></ex:note></article>"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(2)</script></svg></pressroom>";
+  auto lenient = xml::read(input);
+  ASSERT_TRUE(lenient.has_value()) << to_string(lenient.error());
+  EXPECT_EQ(lenient->articles.at(0).extensions.at("xml"),
+            "<ex:note xmlns:ex=\"urn:ex\">kept</ex:note>");
+  EXPECT_EQ(lenient->extensions.count("xml"), 0u);
+  std::size_t dropped = 0;
+  for (const Error& w : lenient.warnings())
+    if (w.message.find("foreign markup dropped") != std::string::npos) ++dropped;
+  EXPECT_EQ(dropped, 2u);
+  expect_round_trip(*lenient);
+}
+
 TEST(XmlHostile, BadValues) {
   const std::string input = head(
       "<article><id>a</id><kind>blog</kind><date_published>2024-02-30</date_published>"

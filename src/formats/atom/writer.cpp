@@ -25,7 +25,10 @@ namespace atom {
 
 namespace {
 
+using feed_detail::model_html;
+using feed_detail::model_text;
 using feed_detail::XmlOut;
+namespace atom_targets = feed_detail::atom_targets;
 
 // An id that is an IRI (RFC 4287 §4.2.6): kept when it has a scheme, else made a URN.
 std::string atom_id(std::string_view id) {
@@ -68,7 +71,7 @@ void write_link(XmlOut& x, const Link& l) {
 
 void write_person(XmlOut& x, std::string_view element, const std::string& name) {
   x.open(element);
-  x.element("name", name, {}, true);
+  x.text(atom_targets::person_name, name, model_text, {}, true);
   x.close(element);
 }
 
@@ -82,13 +85,15 @@ void add_derived(std::string& derived, std::string_view what) {
 }
 
 void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
-                 const feed_detail::EntityNames& names, const Article& a, std::size_t index,
+                 const feed_detail::EntityNames& names, const Article& article, std::size_t index,
                  const std::string& feed_updated, bool feed_has_author, const Document* late,
                  bool late_feed) {
   const feed_detail::ArticleFields& f = feed_detail::article_fields();
   feed_detail::NativeFields native;
   std::string derived;
   const std::string path = "articles[" + std::to_string(index) + "]";
+  Article inert;
+  const Article& a = feed_detail::with_inert_foreign(article, "atom", inert, diag, path);
   x.open("entry", {{"xml:lang", a.language}});
   native.add(f.language);
   std::string id;
@@ -105,7 +110,7 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
     if (a.id.rfind("urn:pressroom:", 0) != 0) native.add(f.id);
   }
   x.element("id", id);
-  x.element("title", a.headline, {{"type", "text"}}, true);
+  x.text(atom_targets::title, a.headline, model_text, {}, true);
   native.add(f.headline);
   if (a.headline.empty())
     diag.warn(ErrorCode::missing_field, "article without headline: empty atom:title",
@@ -196,23 +201,27 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
     x.empty("category", {{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
   }
   if (categories_native) native.add(f.categories);
-  x.element("summary", a.summary, {{"type", "text"}});
+  x.text(atom_targets::summary, a.summary, model_text);
   native.add(f.summary);
   bool from_blocks = false;
   std::string storage;
   const std::string_view body = feed_detail::article_html(a, from_blocks, storage);
   if (!body.empty()) {
-    x.element("content", body, {{"type", "html"}});
+    x.text(atom_targets::content, body, model_html);
   } else if (a.url.empty()) {
     // RFC 4287 §4.1.1: an entry without content needs a link rel="alternate".
     diag.warn(ErrorCode::missing_field, "entry without content or url", path + ".url");
   }
   native.add(f.body_html);
   if (from_blocks) native.add(f.body);
-  x.element("rights", a.rights, {{"type", "text"}});
+  x.text(atom_targets::rights, a.rights, model_text);
   native.add(f.rights);
   if (late) {
-    if (late_feed) feed_detail::write_pressroom_feed(x, late->feed);
+    if (late_feed) {
+      Feed inert_feed;
+      feed_detail::write_pressroom_feed(
+          x, feed_detail::with_inert_foreign(late->feed, "atom", inert_feed, diag, "feed"));
+    }
     feed_detail::write_pressroom_tables(x, *late);
   }
   // Foreign elements read from this format go back as they were (when they are well-formed
@@ -238,7 +247,8 @@ class Emitter {
   bool head(const Document& doc) {
     XmlOut& x = x_;
     feed_detail::WriteDiagnostics& diag = diag_;
-    const Feed& f = doc.feed;
+    Feed inert;
+    const Feed& f = feed_detail::with_inert_foreign(doc.feed, "atom", inert, diag, "feed");
     x.out() += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
     x.open("feed", {{"xmlns", "http://www.w3.org/2005/Atom"},
                     {"xmlns:pressroom", feed_detail::pressroom_ns},
@@ -260,8 +270,8 @@ class Emitter {
       diag.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
                 "feed.title");
     }
-    x.element("title", title, {{"type", "text"}});
-    x.element("subtitle", f.description, {{"type", "text"}});
+    x.text(atom_targets::title, title, model_text);
+    x.text(atom_targets::subtitle, f.description, model_text);
     // updated (required): the feed's, else the latest entry date, else the epoch.
     updated_.clear();
     if (f.updated) updated_ = rfc3339(diag, *f.updated, "feed.updated");
@@ -307,17 +317,17 @@ class Emitter {
     for (const auto& c : f.categories)
       x.empty("category", {{"term", c.term}, {"scheme", c.scheme}, {"label", c.label}});
     if (!f.generator.name.empty())
-      x.element("generator", f.generator.name,
-                {{"uri", f.generator.uri}, {"version", f.generator.version}});
+      x.text(atom_targets::generator, f.generator.name, model_text,
+             {{"uri", f.generator.uri}, {"version", f.generator.version}});
     x.element("icon", f.icon);
     x.element("logo", f.logo);
-    x.element("rights", f.rights, {{"type", "text"}});
+    x.text(atom_targets::rights, f.rights, model_text);
     // Foreign feed elements read from Atom go back as they were (the Feed record carries them
     // for pressroom).
     if (const auto ext = f.extensions.find("atom");
         ext != f.extensions.end() && feed_detail::foreign_fragment_ok(ext->second))
       x.raw_line(ext->second);
-    feed_detail::write_pressroom_head(x, doc);
+    feed_detail::write_pressroom_head(x, doc, f);
     return true;
   }
 

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "detail/inert_xml.hpp"
 #include "formats/xml/codec.hpp"
 #include "pressroom/model/document.hpp"
 #include "pressroom/model/fields.hpp"
@@ -32,12 +33,12 @@ void element(XmlOut& x, std::string_view name, const T& value) {
 // The head: the Document's version (when not the default) and extensions, the Feed record
 // (always, even empty: its presence tells the reader to take the feed metadata from it and not
 // from the native elements, which hold derived values), then the tables.
-void write_pressroom_head(XmlOut& x, const Document& doc) {
-  write_pressroom_feed_head(x, doc);
+void write_pressroom_head(XmlOut& x, const Document& doc, const Feed& feed) {
+  write_pressroom_feed_head(x, doc, feed);
   write_pressroom_tables(x, doc);
 }
 
-void write_pressroom_feed_head(XmlOut& x, const Document& doc) {
+void write_pressroom_feed_head(XmlOut& x, const Document& doc, const Feed& feed) {
   if (doc.pressroom_version != model_version) {
     x.newline();
     x.out() += "<pressroom:pressroom_version>";
@@ -52,7 +53,7 @@ void write_pressroom_feed_head(XmlOut& x, const Document& doc) {
     x.add_stripped(append_xml(x.out(), value));
     x.out() += "</pressroom:extensions>";
   }
-  element(x, "pressroom:feed", doc.feed);
+  element(x, "pressroom:feed", feed);
 }
 
 void write_pressroom_feed(XmlOut& x, const Feed& feed) { element(x, "pressroom:feed", feed); }
@@ -296,22 +297,38 @@ void fill_empty_fields(Article& residual, Article&& native) {
 }
 
 void append_foreign(std::string& out, const pugi::xml_node& n, std::string_view uri) {
-  const std::string_view name = n.name();
-  const std::size_t colon = name.find(':');
-  const std::string decl =
-      colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
-  if (n.attribute(decl.c_str()) || uri.empty()) {
-    xml_codec::append_fragment(out, n);
-    return;
-  }
-  pugi::xml_document copy;
-  pugi::xml_node c = copy.append_copy(n);
-  const std::string value(uri);
-  if (c.first_attribute())
-    c.insert_attribute_before(decl.c_str(), c.first_attribute()).set_value(value.c_str());
+  detail::append_self_contained(out, n, uri);
+}
+
+namespace {
+
+template <class T>
+const T& inert_foreign(const T& record, std::string_view key, T& storage, WriteDiagnostics& diag,
+                       const std::string& path) {
+  const auto it = record.extensions.find(std::string(key));
+  if (it == record.extensions.end()) return record;
+  detail::InertXml inert = detail::make_inert_xml(it->second);
+  // A fragment that is not well-formed is never written as markup (foreign_fragment_ok).
+  if (!inert.well_formed || inert.dropped.empty()) return record;
+  diag.warn(ErrorCode::unsupported, detail::inert_warning(inert.dropped), path + ".extensions");
+  storage = record;
+  if (inert.fragment.empty())
+    storage.extensions.erase(std::string(key));
   else
-    c.append_attribute(decl.c_str()).set_value(value.c_str());
-  xml_codec::append_fragment(out, c);
+    storage.extensions[std::string(key)] = std::move(inert.fragment);
+  return storage;
+}
+
+}  // namespace
+
+const Article& with_inert_foreign(const Article& record, std::string_view key, Article& storage,
+                                  WriteDiagnostics& diag, const std::string& path) {
+  return inert_foreign(record, key, storage, diag, path);
+}
+
+const Feed& with_inert_foreign(const Feed& record, std::string_view key, Feed& storage,
+                               WriteDiagnostics& diag, const std::string& path) {
+  return inert_foreign(record, key, storage, diag, path);
 }
 
 bool foreign_fragment_ok(std::string_view fragment) {

@@ -10,10 +10,12 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <pugixml.hpp>
 
 #include "formats/feed/feed.hpp"
+#include "formats/feed/targets.hpp"
 #include "pressroom/options.hpp"
 
 namespace pressroom::feed_detail {
@@ -60,6 +62,21 @@ class XmlOut {
     out_ += name;
     out_ += '>';
   }
+  // Model text holding `from` as the content of `target` (targets.hpp): converted for it (text
+  // HTML-escaped for an HTML target), with the target's `type` attribute first when it has
+  // one, then `attrs`; nothing when `value` is empty and `always` is false.
+  void text(const Target& target, std::string_view value, Markup from,
+            std::initializer_list<Attr> attrs = {}, bool always = false) {
+    if (value.empty() && !always) return;
+    std::string storage;
+    const std::string_view content = for_target(target, value, from, storage);
+    start(target.name, attrs, {"type", target.type});
+    out_ += '>';
+    stripped_ += escape_xml(out_, content);
+    out_ += "</";
+    out_ += target.name;
+    out_ += '>';
+  }
   // Raw markup already escaped, on its own line.
   void raw_line(std::string_view markup) {
     newline();
@@ -78,18 +95,20 @@ class XmlOut {
   const WriteOptions& options() const noexcept { return options_; }
 
  private:
-  void start(std::string_view name, std::initializer_list<Attr> attrs) {
+  void start(std::string_view name, std::initializer_list<Attr> attrs, Attr first = {}) {
     newline();
     out_ += '<';
     out_ += name;
-    for (const auto& a : attrs) {
-      if (a.second.empty()) continue;
-      out_ += ' ';
-      out_ += a.first;
-      out_ += "=\"";
-      stripped_ += escape_xml(out_, a.second, true);
-      out_ += '"';
-    }
+    attribute(first);
+    for (const auto& a : attrs) attribute(a);
+  }
+  void attribute(const Attr& a) {
+    if (a.second.empty()) return;
+    out_ += ' ';
+    out_ += a.first;
+    out_ += "=\"";
+    stripped_ += escape_xml(out_, a.second, true);
+    out_ += '"';
   }
 
   std::string& out_;
@@ -98,11 +117,11 @@ class XmlOut {
   std::size_t stripped_ = 0;
 };
 
-// Writes the pressroom extension of a feed's head (version, extensions, the Feed record and
-// the entity tables) as children of the current element.
-void write_pressroom_head(XmlOut& x, const Document& doc);
+// Writes the pressroom extension of a feed's head (version, extensions, the Feed record `feed`
+// (doc.feed as the writer writes it) and the entity tables) as children of the current element.
+void write_pressroom_head(XmlOut& x, const Document& doc, const Feed& feed);
 // Writes the version, extensions and Feed record only (write_pressroom_head without tables).
-void write_pressroom_feed_head(XmlOut& x, const Document& doc);
+void write_pressroom_feed_head(XmlOut& x, const Document& doc, const Feed& feed);
 // Writes the entity tables only (organizations ... contacts).
 void write_pressroom_tables(XmlOut& x, const Document& doc);
 // Writes `<pressroom:feed>` (the Feed record).
@@ -179,10 +198,20 @@ void fill_empty_fields(Article& residual, Article&& native);
 // ---- foreign elements (kept in Article::extensions["rss"/"atom"]) ------------------------
 
 // Appends element `n` (whose namespace URI is `uri`) as a self-contained XML fragment: a
-// declaration of its prefix (or of the default namespace) is added unless `n` has it, and the
-// element is printed compactly. The reader stores foreign elements this way and the writers
+// declaration of every prefix its subtree uses (or of the default namespace of an unprefixed
+// `n`) is added unless the subtree has it, and the element is printed compactly. The reader
+// stores foreign elements this way (made inert, see detail/inert_xml.hpp) and the writers
 // write such fragments back.
 void append_foreign(std::string& out, const pugi::xml_node& n, std::string_view uri);
+// `record` with its foreign elements under `key` ("rss", "atom") made inert
+// (detail::make_inert_xml): `record` itself when nothing had to go, else `storage`, a copy
+// without it, and one warning at `path`. Writers put foreign elements back only from the value
+// this returns, and write the residual and the Feed record from it too, so that what they
+// drop is gone from the whole output.
+const Article& with_inert_foreign(const Article& record, std::string_view key, Article& storage,
+                                  WriteDiagnostics& diag, const std::string& path);
+const Feed& with_inert_foreign(const Feed& record, std::string_view key, Feed& storage,
+                               WriteDiagnostics& diag, const std::string& path);
 // True when `fragment` (an extensions entry) can be written raw into a feed: well-formed
 // elements, each declaring its own namespace, none of a namespace feeds define (RSS, Atom,
 // Dublin Core, content, Media RSS, pressroom...), and append_foreign gives the same text back.

@@ -14,6 +14,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "detail/inert_xml.hpp"
 #include "detail/input_buffer.hpp"
 #include "formats/feed/feed.hpp"
 #include "formats/feed/xml_out.hpp"
@@ -835,10 +836,19 @@ class Reader {
   // `extensions` under "rss" or "atom" (the dialect of `parent`: an item or channel, an entry
   // or Atom feed) as a self-contained XML fragment (append_foreign), so that writing the same
   // format puts it back.
+  // Kept inert (detail::make_inert_xml): what executes, includes or fetches is dropped with a
+  // warning.
   void keep_foreign(const pugi::xml_node& n, Extensions& extensions, const pugi::xml_node& parent) {
     const std::string_view dialect = local_name(parent.name());
+    std::string one;
+    append_foreign(one, n, uri_of(n));
+    detail::InertXml inert = detail::make_inert_xml(one);
+    if (!inert.dropped.empty() &&
+        !warn(ErrorCode::unsupported, detail::inert_warning(inert.dropped), n))
+      return;
+    if (inert.fragment.empty()) return;
     std::string& kept = extensions[dialect == "entry" || dialect == "feed" ? "atom" : "rss"];
-    append_foreign(kept, n, uri_of(n));
+    kept += inert.fragment;
     if (kept.size() > options_.limits.max_string_bytes)
       diag_.fail(ErrorCode::limit_exceeded, "foreign elements kept exceed limits.max_string_bytes",
                  offset(n));
@@ -1032,7 +1042,7 @@ class Reader {
     }
     if (!entry) {
       if (have_content) {
-        n.summary = std::move(description);
+        n.summary = from_target(rss_targets::item_description, std::move(description), model_text);
       } else {
         html = std::move(description);
       }

@@ -11,6 +11,7 @@
 
 #include "formats/feed/feed.hpp"
 #include "formats/feed/module.hpp"
+#include "formats/feed/targets.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "formats/json/codec.hpp"
 #include "pressroom/jsonfeed.hpp"
@@ -20,6 +21,10 @@ PRESSROOM_ABI_BEGIN
 namespace jsonfeed {
 
 namespace {
+
+using feed_detail::model_html;
+using feed_detail::model_text;
+namespace jsonfeed_targets = feed_detail::jsonfeed_targets;
 
 // A minimal pretty-or-compact JSON emitter.
 class JsonOut {
@@ -66,6 +71,15 @@ class JsonOut {
     if (v.empty()) return;
     key(k);
     string(v);
+  }
+  // Model text holding `from` as member `target` (targets.hpp), converted for it; nothing
+  // when `v` is empty and `always` is false.
+  void text(const feed_detail::Target& target, std::string_view v, feed_detail::Markup from,
+            bool always = false) {
+    if (v.empty() && !always) return;
+    std::string storage;
+    key(target.name);
+    string(feed_detail::for_target(target, v, from, storage));
   }
   void number(std::string_view k, std::uint64_t v) {
     key(k);
@@ -127,7 +141,7 @@ void write_authors(JsonOut& j, const feed_detail::EntityNames& names,
   for (const auto& r : refs) {
     j.item();
     j.begin_object();
-    j.member("name", names.ref_name(r));
+    j.text(jsonfeed_targets::author_name, names.ref_name(r), model_text);
     j.end_object();
   }
   j.end_array();
@@ -148,7 +162,7 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
       break;
     }
   }
-  j.member("title", a.headline);
+  j.text(jsonfeed_targets::title, a.headline, model_text);
   // The HTML body: body_html, else the blocks rendered with the dateline and contact note
   // (as in RSS); the reader parses such HTML back into blocks (`"body": "blocks"`).
   bool from_blocks = false;
@@ -165,17 +179,16 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
     blocks_native = feed_detail::article_blocks_from_html(html, back) && back.body == a.body;
   }
   if (!html.empty()) {
-    j.member("content_html", html);
+    j.text(jsonfeed_targets::content_html, html, model_html);
   } else {
     // JSON Feed 1.1: one of content_html and content_text must be present.
     const std::string& text = a.summary.empty() ? a.headline : a.summary;
     if (text.empty())
       diag.warn(ErrorCode::missing_field, "article without content: empty content_text written",
                 path + ".body");
-    j.key("content_text");
-    j.string(text);
+    j.text(jsonfeed_targets::content_text, text, model_text, true);
   }
-  j.member("summary", a.summary);
+  j.text(jsonfeed_targets::summary, a.summary, model_text);
   const Media* image = nullptr;
   const Media* banner = nullptr;
   std::vector<const Media*> attachments;
@@ -199,7 +212,9 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
     j.begin_array();
     for (const auto& c : a.categories) {
       j.item();
-      j.string(c.label.empty() ? c.term : c.label);
+      std::string converted;
+      j.string(feed_detail::for_target(jsonfeed_targets::tag, c.label.empty() ? c.term : c.label,
+                                       model_text, converted));
     }
     j.end_array();
   }
@@ -212,7 +227,7 @@ void write_item(JsonOut& j, feed_detail::WriteDiagnostics& diag,
       j.begin_object();
       j.member("url", m->url);
       j.member("mime_type", m->media_type.empty() ? "application/octet-stream" : m->media_type);
-      j.member("title", m->title);
+      j.text(jsonfeed_targets::attachment_title, m->title, model_text);
       if (m->length_bytes) j.number("size_in_bytes", *m->length_bytes);
       if (m->duration_seconds) j.number("duration_in_seconds", *m->duration_seconds);
       j.end_object();
@@ -257,10 +272,10 @@ class Emitter {
       diag_.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
                  "feed.title");
     }
-    j.member("title", title);
+    j.text(jsonfeed_targets::title, title, model_text);
     j.member("home_page_url", f.home_page_url);
     j.member("feed_url", f.feed_url);
-    j.member("description", f.description);
+    j.text(jsonfeed_targets::description, f.description, model_text);
     j.member("next_url", f.next_url);
     j.member("icon", f.logo.empty() ? f.icon : f.logo);
     j.member("favicon", f.icon);

@@ -674,6 +674,24 @@ class Writer {
   std::vector<Error> warnings_;
 };
 
+// `json` with < > & written as \u escapes: they occur only inside strings, where the escape is
+// the same value, and the text can then sit inside an HTML script element.
+std::string html_safe(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (const char c : json) {
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else
+      out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string node_id(const std::string& id, const WriteOptions& options) {
@@ -694,6 +712,7 @@ Result<std::string> write(const Document& doc, const WriteOptions& options) {
     out = root.dump(indent, ' ', false, Json::error_handler_t::replace);
     repaired = true;
   }
+  out = html_safe(out);
   out += '\n';
   Result<std::string> r(std::move(out));
   r.warnings() = std::move(w.warnings());

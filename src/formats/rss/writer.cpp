@@ -43,7 +43,10 @@ namespace rss {
 
 namespace {
 
+using feed_detail::model_html;
+using feed_detail::model_text;
 using feed_detail::XmlOut;
+namespace rss_targets = feed_detail::rss_targets;
 
 void write_media(XmlOut& x, const Media& m) {
   std::string length, duration, width, height;
@@ -61,9 +64,9 @@ void write_media(XmlOut& x, const Media& m) {
     return;
   }
   x.open("media:content", attrs);
-  x.element("media:title", m.title, {{"type", "plain"}});
-  x.element("media:description", m.caption, {{"type", "plain"}});
-  x.element("media:credit", m.credit);
+  x.text(rss_targets::media_title, m.title, model_text);
+  x.text(rss_targets::media_description, m.caption, model_text);
+  x.text(rss_targets::media_credit, m.credit, model_text);
   x.close("media:content");
 }
 
@@ -90,49 +93,53 @@ bool write_date(XmlOut& x, feed_detail::WriteDiagnostics& diag, std::string_view
 }
 
 void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag,
-                const feed_detail::EntityNames& names, const Article& a, std::size_t index) {
+                const feed_detail::EntityNames& names, const Article& article, std::size_t index) {
   const feed_detail::ArticleFields& f = feed_detail::article_fields();
   feed_detail::NativeFields native;
   std::string derived;
   const std::string path = "articles[" + std::to_string(index) + "]";
+  Article inert;
+  const Article& a = feed_detail::with_inert_foreign(article, "rss", inert, diag, path);
   x.open("item");
   bool from_blocks = false;
   std::string storage;
   const std::string_view body = feed_detail::article_html(a, from_blocks, storage);
-  const std::string_view description = a.summary.empty() ? body : std::string_view(a.summary);
+  // The description is the summary (text) when there is one, else the HTML body.
+  const bool summary = !a.summary.empty();
+  const std::string_view description = summary ? std::string_view(a.summary) : body;
   if (a.headline.empty() && description.empty()) {
     // RSS 2.0: "at least one of title or description must be present".
     diag.warn(ErrorCode::missing_field, "item without title or description: id used as title",
               path + ".headline");
-    x.element("title", a.id);
+    x.text(rss_targets::item_title, a.id, model_text);
     derived = "title";
   } else {
-    x.element("title", a.headline);
+    x.text(rss_targets::item_title, a.headline, model_text);
   }
   native.add(f.headline);
   x.element("link", a.url);
   native.add(f.url);
-  x.element("description", description);
-  if (!a.summary.empty()) x.element("content:encoded", body, {}, true);
+  x.text(rss_targets::item_description, description, summary ? model_text : model_html);
+  if (summary) x.text(rss_targets::content_encoded, body, model_html, {}, true);
   native.add(f.summary);
   native.add(f.body_html);
   if (from_blocks) native.add(f.body);
   bool authors_native = true;
   for (const auto& au : a.authors) {
-    x.element("dc:creator", names.ref_name(au));
+    x.text(rss_targets::creator, names.ref_name(au), model_text);
     authors_native = authors_native && feed_detail::plain_ref(au);
   }
   if (authors_native) native.add(f.authors);
   if (a.authors.empty() && !a.publisher_id.empty()) {
     const std::string name = names.organization(a.publisher_id);
     if (!name.empty()) {
-      x.element("dc:creator", name);
+      x.text(rss_targets::creator, name, model_text);
       derived += derived.empty() ? "creator" : " creator";
     }
   }
   bool categories_native = true;
   for (const auto& c : a.categories) {
-    x.element("category", c.term, {{"domain", c.scheme}});
+    x.text(rss_targets::category, c.term, model_text, {{"domain", c.scheme}});
     categories_native = categories_native && !c.term.empty() && c.label.empty() &&
                         c.kind == CategoryKind::unspecified;
   }
@@ -190,12 +197,12 @@ void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag,
     native.add(f.date_modified);
   x.element("dc:language", a.language);
   native.add(f.language);
-  x.element("dc:rights", a.rights);
+  x.text(rss_targets::rights, a.rights, model_text);
   native.add(f.rights);
   if (a.source && !a.source->href.empty()) {
     const Link& s = *a.source;
     const std::string& title = s.title.empty() ? s.href : s.title;
-    x.element("source", title, {{"url", s.href}});
+    x.text(rss_targets::source, title, model_text, {{"url", s.href}});
     if (!s.title.empty() && s.rel == "via" && s.media_type.empty() && s.hreflang.empty() &&
         !s.length_bytes)
       native.add(f.source);
@@ -247,7 +254,8 @@ class Emitter {
   bool head(const Document& doc) {
     XmlOut& x = x_;
     feed_detail::WriteDiagnostics& diag = diag_;
-    const Feed& f = doc.feed;
+    Feed inert;
+    const Feed& f = feed_detail::with_inert_foreign(doc.feed, "rss", inert, diag, "feed");
     std::string link = channel_link(doc);
     if (link.empty()) {
       link = placeholder_link;
@@ -275,7 +283,7 @@ class Emitter {
       diag.warn(ErrorCode::missing_field, "feed without title: wrote " + detail::quote(title),
                 "feed.title");
     }
-    x.element("title", title);
+    x.text(rss_targets::channel_title, title, model_text);
     x.element("link", link);
     std::string description = f.description;
     if (description.empty()) {
@@ -283,30 +291,32 @@ class Emitter {
       diag.warn(ErrorCode::missing_field, "feed without description: title used",
                 "feed.description");
     }
-    x.element("description", description);
+    x.text(rss_targets::channel_description, description, model_text);
     if (!f.feed_url.empty())
       x.empty("atom:link",
               {{"href", f.feed_url}, {"rel", "self"}, {"type", "application/rss+xml"}});
     if (!f.next_url.empty()) x.empty("atom:link", {{"href", f.next_url}, {"rel", "next"}});
     x.element("language", f.language);
-    x.element("copyright", f.rights);
+    x.text(rss_targets::copyright, f.rights, model_text);
     if (f.updated) (void)write_date(x, diag, "lastBuildDate", *f.updated, "feed.updated");
-    for (const auto& c : f.categories) x.element("category", c.term, {{"domain", c.scheme}});
+    for (const auto& c : f.categories)
+      x.text(rss_targets::category, c.term, model_text, {{"domain", c.scheme}});
     if (!f.generator.name.empty()) {
       std::string g = f.generator.name;
       if (!f.generator.version.empty()) g += " " + f.generator.version;
-      x.element("generator", g);
+      x.text(rss_targets::generator, g, model_text);
     }
     if (f.ttl_minutes && *f.ttl_minutes >= 0) x.element("ttl", std::to_string(*f.ttl_minutes));
     const std::string& image = f.logo.empty() ? f.icon : f.logo;
     if (!image.empty()) {
       x.open("image");
       x.element("url", image);
-      x.element("title", title);
+      x.text(rss_targets::image_title, title, model_text);
       x.element("link", link);
       x.close("image");
     }
-    for (const auto& a : f.authors) x.element("dc:creator", feed_detail::ref_name(doc, a));
+    for (const auto& a : f.authors)
+      x.text(rss_targets::creator, feed_detail::ref_name(doc, a), model_text);
     // Foreign channel elements read from RSS go back as they were (the Feed record carries
     // them for pressroom).
     if (const auto ext = f.extensions.find("rss");
@@ -326,7 +336,9 @@ class Emitter {
   void record(const Record& r) { feed_detail::write_pressroom_record(x_, r); }
 
   bool tail(const Document& doc, const feed_detail::Drain&) {
-    feed_detail::write_pressroom_feed_head(x_, doc);
+    Feed inert;
+    feed_detail::write_pressroom_feed_head(
+        x_, doc, feed_detail::with_inert_foreign(doc.feed, "rss", inert, diag_, "feed"));
     x_.close("channel");
     x_.close("rss");
     x_.out() += '\n';

@@ -19,6 +19,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "detail/inert_xml.hpp"
 #include "pressroom/model/enums.hpp"
 #include "pressroom/model/fields.hpp"
 
@@ -253,8 +254,17 @@ Outcome unknown_element(Reader& r, const pugi::xml_node& node, const PathSeg& pa
   message += r.extensions != nullptr ? ", kept in extensions[\"xml\"]" : ", dropped";
   if (!warn(r, ErrorCode::unsupported, std::move(message), node, path)) return Outcome::stop;
   if (r.extensions != nullptr) {
+    // Kept self-contained and inert (detail/inert_xml.hpp): what executes, includes or fetches
+    // is dropped with a warning.
+    std::string one;
+    detail::append_self_contained(one, node);
+    detail::InertXml inert = detail::make_inert_xml(one);
+    if (!inert.dropped.empty() &&
+        !warn(r, ErrorCode::unsupported, detail::inert_warning(inert.dropped), node, path))
+      return Outcome::stop;
+    if (inert.fragment.empty()) return Outcome::ok;
     std::string& kept = (*r.extensions)["xml"];
-    append_fragment(kept, node);
+    kept += inert.fragment;
     if (kept.size() > r.max_string) {
       r.diag.fail(ErrorCode::limit_exceeded,
                   "unknown elements kept exceed " + std::to_string(r.max_string) +
