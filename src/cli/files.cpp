@@ -275,6 +275,23 @@ int FdOutBuf::sync() { return flush_buffer() ? 0 : -1; }
 
 namespace {
 
+// The directory part of `path` ("dir/" for "dir/name", "" for "name").
+std::string dir_part(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+}
+
+// Whether the kernel's protected_symlinks rule forbids following link `link` (of status `st`):
+// a link in a sticky, world-writable directory (/tmp) that belongs neither to us nor to the
+// directory's owner may have been planted there to redirect our output.
+bool planted_link(const std::string& link, const struct stat& st) {
+  const std::string dir = dir_part(link);
+  struct stat dst {};
+  if (::stat(dir.empty() ? "." : dir.c_str(), &dst) != 0) return false;
+  const bool sticky_and_open = (dst.st_mode & S_ISVTX) != 0 && (dst.st_mode & S_IWOTH) != 0;
+  return sticky_and_open && st.st_uid != ::geteuid() && st.st_uid != dst.st_uid;
+}
+
 // The file a path names once its symbolic links are followed (up to 40 of them, as the
 // kernel does), also when the last one points at nothing yet.
 Result<std::string> follow_links(const std::string& path) {
@@ -282,17 +299,20 @@ Result<std::string> follow_links(const std::string& path) {
   for (int hops = 0; hops < 40; ++hops) {
     struct stat st {};
     if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
-    std::string target(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 255) + 1, '\0');
+    if (planted_link(current, st)) {
+      return cli_error(ErrorCode::io,
+                       "not following a symbolic link that another user owns in a "
+                       "world-writable sticky directory");
+    }
+    const auto size = static_cast<std::size_t>(st.st_size > 4095 ? st.st_size : 4095);
+    std::string target(size + 1, '\0');
     const ssize_t n = ::readlink(current.c_str(), target.data(), target.size());
-    if (n < 0) {
-      const int err = errno;
+    if (n < 0 || static_cast<std::size_t>(n) > size) {
+      const int err = n < 0 ? errno : ENAMETOOLONG;
       return cli_error(ErrorCode::io, "cannot read the symbolic link: " + errno_text(err));
     }
     target.resize(static_cast<std::size_t>(n));
-    if (target.empty() || target[0] != '/') {
-      const std::size_t slash = current.rfind('/');
-      if (slash != std::string::npos) target = current.substr(0, slash + 1) + target;
-    }
+    if (target.empty() || target[0] != '/') target = dir_part(current) + target;
     current = std::move(target);
   }
   return cli_error(ErrorCode::io, "too many levels of symbolic links");

@@ -1276,6 +1276,29 @@ TEST(CliOutputTarget, ASymlinkIsWrittenThroughAndKept) {
   EXPECT_EQ(read_text(dir / "real" / "split-target.json"), canonical_archive());
 }
 
+TEST(CliOutputTarget, ALinkPlantedInAStickyDirectoryIsNotFollowed) {
+  REQUIRE_FORMATS("json");
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root, to give the link to another user";
+  TempDir dir;
+  fs::create_directory(dir / "tmp");
+  ASSERT_EQ(::chmod((dir / "tmp").c_str(), 01777), 0);
+  write_text(dir / "victim.json", "OLD\n");
+  fs::create_symlink("../victim.json", dir / "tmp" / "out.json");
+  ASSERT_EQ(::lchown((dir / "tmp" / "out.json").c_str(), 4242, 4242), 0);
+  const RunResult r =
+      run({"convert", archive_path(), "--to", "json", "-o", (dir / "tmp" / "out.json").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("not following a symbolic link"), std::string::npos) << r.err;
+  EXPECT_EQ(read_text(dir / "victim.json"), "OLD\n");
+  EXPECT_TRUE(fs::is_symlink(dir / "tmp" / "out.json"));
+  // The same link owned by the directory's owner is followed.
+  ASSERT_EQ(::lchown((dir / "tmp" / "out.json").c_str(), 0, 0), 0);
+  const RunResult ok =
+      run({"convert", archive_path(), "--to", "json", "-o", (dir / "tmp" / "out.json").string()});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_EQ(read_text(dir / "victim.json"), canonical_archive());
+}
+
 TEST(CliOutputTarget, OtherFilesThatAreNotRegularAreRefused) {
   REQUIRE_FORMATS("json");
   TempDir dir;
