@@ -59,8 +59,16 @@ struct Error {
 /// "warning" or "error".
 [[nodiscard]] PRESSROOM_EXPORT std::string_view to_string(Severity severity) noexcept;
 
+/// `text` safe to print on one line of a terminal: control characters (C0, DEL and the C1
+/// controls U+0080..U+009F) and bytes that are not UTF-8 are escaped, as `\n`, `\r`, `\t`,
+/// `\x1b` (C0, DEL and invalid bytes) and `\u0085` (C1); everything else is kept as it is.
+/// A name or value quoted from the input can then neither start a line of its own nor send
+/// the terminal a command.
+[[nodiscard]] PRESSROOM_EXPORT std::string printable(std::string_view text);
+
 /// Formats a diagnostic as `LINE:COL: SEVERITY: MESSAGE (at PATH) [FORMAT/CODE]`; the position
 /// is left out when unknown. Prefix a file name to get the CLI's `FILE:LINE:COL: ...` form.
+/// The message, path and format go through printable(), so the result is one line.
 [[nodiscard]] PRESSROOM_EXPORT std::string to_string(const Error& error);
 
 /// Thrown by `Result::value()` when the result holds an error.

@@ -56,7 +56,9 @@ bool parse_args(int argc, char** argv, int first, const std::vector<OptionSpec>&
 // Diagnostics
 
 /// Prints diagnostics to stderr as `NAME:LINE:COL: SEVERITY: MESSAGE [FORMAT/CODE]` and
-/// counts them.
+/// counts them. Every diagnostic goes through here: the name is escaped with printable() and
+/// the rest by to_string(const Error&), so no file name or input value can start a line of its
+/// own or send the terminal a control sequence.
 class Reporter {
  public:
   /// Prints one diagnostic about input (or output) `name`.
@@ -72,6 +74,16 @@ class Reporter {
   std::size_t warnings_ = 0;
   std::size_t errors_ = 0;
 };
+
+/// Writes `text` to standard output. After a failed write nothing more is written there and
+/// stdout_error() tells why; main() then reports it and exits with 1.
+void print_out(std::string_view text);
+
+/// The errno of the first failed write of print_out(), 0 if none.
+[[nodiscard]] int stdout_error() noexcept;
+
+/// Writes `text` to standard error as it is (the caller escapes what came from outside).
+void print_err(std::string_view text);
 
 /// An error of code `code` from the CLI itself (format "cli", or "io" for I/O errors).
 Error cli_error(ErrorCode code, std::string message);
@@ -212,9 +224,11 @@ class FdOutBuf : public std::streambuf {
   std::vector<char> buffer_;
 };
 
-/// Where data goes: standard output, or a file written through a temporary file in the same
-/// directory that is renamed over it on `commit()` and removed otherwise (also when the
-/// process gets SIGINT, SIGTERM or SIGHUP).
+/// Where data goes: standard output; a character device or FIFO, written directly; or a
+/// regular file (a symbolic link's target, when the path is a link) written through a
+/// temporary file in the same directory that is renamed over it on `commit()` and removed
+/// otherwise (also when the process gets SIGINT, SIGTERM, SIGHUP, SIGQUIT or SIGXFSZ). Other
+/// files (directories, sockets, block devices) are refused.
 class Output {
  public:
   /// Opens the output: `path` "" or "-" is standard output.
@@ -227,6 +241,8 @@ class Output {
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   /// The stream to write to.
   [[nodiscard]] std::ostream& stream() noexcept { return *stream_; }
+  /// The errno of the first failed write to the output, 0 if none.
+  [[nodiscard]] int write_errno() const noexcept { return buf_->error(); }
   /// Flushes; for a file, syncs and renames the temporary over the path.
   Status commit();
   /// Removes the temporary file (no effect on standard output).
@@ -287,7 +303,8 @@ int run_validate(int argc, char** argv, int first);
 int run_formats(int argc, char** argv, int first);
 int run_stats(int argc, char** argv, int first);
 
-/// Prints `pressroom COMMAND: MESSAGE` and the one-line hint to --help on stderr; returns 2.
+/// Prints `pressroom COMMAND: MESSAGE` (MESSAGE through printable()) and the one-line hint to
+/// --help on stderr; returns 2.
 int usage_error(std::string_view command, std::string_view message);
 
 /// Appends `value` as a JSON string literal to `out`.

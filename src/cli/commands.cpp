@@ -2,6 +2,7 @@
 // The commands: convert, extract, validate, formats, stats.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <set>
@@ -17,8 +18,6 @@ namespace pressroom::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-void print_out(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 // --- help texts ---------------------------------------------------------------------------
 
@@ -344,6 +343,16 @@ struct ConvertPlan {
   MergeOptions merge;
 };
 
+/// `error` from a writer, with the cause of a failed write when the output saw one: the
+/// writers see only a stream that failed, the output knows the errno.
+Error with_cause(Error error, const Output& out) {
+  if (error.code == ErrorCode::io && out.write_errno() != 0) {
+    error.message += ": ";
+    error.message += std::strerror(out.write_errno());
+  }
+  return error;
+}
+
 /// Converts one input record by record.
 bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, Output& out,
                        Reporter& reporter, Progress& progress) {
@@ -366,7 +375,7 @@ bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, O
     reporter.report(in.name(), *unread);  // a failed read, not the end of the input
     ok = false;
   } else if (write_error) {
-    reporter.report(out.name(), *write_error);
+    reporter.report(out.name(), with_cause(*write_error, out));
     ok = false;
   } else if (!status) {
     reporter.report(in.name(), status.error());
@@ -374,7 +383,7 @@ bool convert_streaming(Input& in, const Format& from, const ConvertPlan& plan, O
   } else {
     Status finished = writer->finish();
     if (!finished) {
-      reporter.report(out.name(), finished.error());
+      reporter.report(out.name(), with_cause(finished.error(), out));
       ok = false;
     }
   }
@@ -387,7 +396,7 @@ bool write_to(const Document& doc, const ConvertPlan& plan, Output& out, Reporte
   std::vector<Error> warnings;
   Status written = write_document(doc, *plan.to, plan.write, out.stream(), warnings);
   reporter.report_all(out.name(), warnings);
-  if (!written) reporter.report(out.name(), written.error());
+  if (!written) reporter.report(out.name(), with_cause(written.error(), out));
   return static_cast<bool>(written);
 }
 
@@ -398,8 +407,8 @@ bool settle_output(std::string_view command, const ConvertPlan& plan, Output& ou
   const std::size_t warnings = reporter.warnings() - warnings_before;
   if (ok && plan.setup->strict && warnings > 0) {
     std::string text = "pressroom " + std::string(command) + ": " + std::to_string(warnings) +
-                       " warning(s) under --strict; " + out.name() + " not written\n";
-    std::fwrite(text.data(), 1, text.size(), stderr);
+                       " warning(s) under --strict; " + printable(out.name()) + " not written\n";
+    print_err(text);
     ok = false;
   }
   if (!ok) {
@@ -672,7 +681,7 @@ int run_validate(int argc, char** argv, int first) {
     }
     const bool bad = reporter.errors() > 0 || (setup.strict && reporter.warnings() > 0);
     failed = failed || bad;
-    std::string summary = input_name(path) + ": ";
+    std::string summary = printable(input_name(path)) + ": ";
     if (reporter.errors() == 0 && reporter.warnings() == 0) {
       summary += "ok";
     } else {

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Argument parsing, diagnostics and small helpers shared by the commands.
+#include <cerrno>
 #include <cstdio>
 #include <iostream>
+
+#include <unistd.h>
 
 #include "cli.hpp"
 
@@ -89,11 +92,43 @@ void Reporter::report(std::string_view name, const Error& error) {
   } else {
     ++errors_;
   }
-  std::string line(name);
+  std::string line = printable(name);
   line += error.line > 0 ? ":" : ": ";
   line += to_string(error);
   line += '\n';
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  print_err(line);
+}
+
+namespace {
+
+int g_stdout_error = 0;
+
+// Writes all of `text` to `fd`; the errno of a failed write, or 0.
+int write_fd(int fd, std::string_view text) {
+  const char* data = text.data();
+  std::size_t size = text.size();
+  while (size > 0) {
+    const ssize_t n = ::write(fd, data, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    data += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void print_out(std::string_view text) {
+  if (g_stdout_error == 0) g_stdout_error = write_fd(STDOUT_FILENO, text);
+}
+
+int stdout_error() noexcept { return g_stdout_error; }
+
+void print_err(std::string_view text) {
+  (void)write_fd(STDERR_FILENO, text);  // nowhere left to report a failure
 }
 
 void Reporter::report_all(std::string_view name, const std::vector<Error>& warnings) {
@@ -115,14 +150,14 @@ int usage_error(std::string_view command, std::string_view message) {
     text += command;
   }
   text += ": ";
-  text += message;
+  text += printable(message);
   text += "\nTry 'pressroom";
   if (!command.empty()) {
     text += ' ';
     text += command;
   }
   text += " --help' for more information.\n";
-  std::fwrite(text.data(), 1, text.size(), stderr);
+  print_err(text);
   return exit_usage;
 }
 

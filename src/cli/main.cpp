@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `pressroom`: convert, extract, validate, formats, stats. Arguments, I/O and printing over the
 // public API; no format logic here.
-#include <cstdio>
+#include <csignal>
+#include <cstring>
+#include <string>
 #include <string_view>
 
 #include "cli.hpp"
@@ -43,19 +45,18 @@ int dispatch(std::string_view command, int argc, char** argv, int first) {
   return -1;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
+  using pressroom::cli::print_out;
   using pressroom::cli::usage_error;
   if (argc < 2) return usage_error("", "missing command");
   const std::string_view command = argv[1];
   if (command == "--help" || command == "-h") {
-    std::fwrite(general_help.data(), 1, general_help.size(), stdout);
+    print_out(general_help);
     return pressroom::cli::exit_ok;
   }
   if (command == "help") {  // "pressroom help convert" = "pressroom convert --help"
     if (argc < 3) {
-      std::fwrite(general_help.data(), 1, general_help.size(), stdout);
+      print_out(general_help);
       return pressroom::cli::exit_ok;
     }
     char help_flag[] = "--help";
@@ -64,7 +65,7 @@ int main(int argc, char** argv) {
     return status >= 0 ? status : usage_error("", "unknown command '" + std::string(argv[2]) + "'");
   }
   if (command == "--version" || command == "-V") {
-    std::fputs("pressroom " PRESSROOM_VERSION_STRING "\n", stdout);
+    print_out("pressroom " PRESSROOM_VERSION_STRING "\n");
     return pressroom::cli::exit_ok;
   }
   const int status = dispatch(command, argc, argv, 2);
@@ -73,4 +74,19 @@ int main(int argc, char** argv) {
     return usage_error("", "unknown option '" + std::string(command) + "'");
   }
   return usage_error("", "unknown command '" + std::string(command) + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A reader that goes away (`pressroom ... | head -c1`) is a write error like any other
+  // (EPIPE): reported, exit status 1, and an output file's temporary removed.
+  std::signal(SIGPIPE, SIG_IGN);
+  int status = run(argc, argv);
+  if (const int err = pressroom::cli::stdout_error(); err != 0) {
+    pressroom::cli::print_err(std::string("pressroom: cannot write to standard output: ") +
+                              std::strerror(err) + "\n");
+    if (status == pressroom::cli::exit_ok) status = pressroom::cli::exit_bad_input;
+  }
+  return status;
 }

@@ -88,7 +88,7 @@ void Progress::maybe_draw(bool force) {
   const std::uint64_t done = base_ + current_;
   const double seconds = static_cast<double>(now - start_ns_) / 1e9;
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;  // bytes/s
-  std::string line = "\r" + name_ + ": " + megabytes(done);
+  std::string line = "\r" + printable(name_) + ": " + megabytes(done);
   if (total_) line += " / " + megabytes(*total_);
   line += " MB";
   if (records_ > 0) line += ", " + std::to_string(records_) + " records";

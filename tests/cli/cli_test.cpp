@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -22,7 +24,10 @@
 #include <fcntl.h>
 #include <pty.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,7 +37,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* cli_path() { return PRESSROOM_CLI; }
+/// The tool under test: PRESSROOM_TEST_CLI when set (to run these tests against another build
+/// of the tool), else the one built with the tests.
+const char* cli_path() {
+  const char* other = std::getenv("PRESSROOM_TEST_CLI");
+  return other != nullptr && *other != '\0' ? other : PRESSROOM_CLI;
+}
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -1092,6 +1102,500 @@ TEST(CliProgress, ForcedWithTheProgressOptionAndClearedAtTheEnd) {
                                "json", "-o", (dir / "q.json").string()});
   EXPECT_EQ(quiet.status, 0);
   EXPECT_EQ(quiet.err, "");
+}
+
+// --- output targets, write errors, signals ---------------------------------------------------
+
+/// Runs the tool with `args`: standard input from /dev/null, standard output and error to
+/// files of a temporary directory; `child` runs in the child just before exec (to point
+/// standard output elsewhere, set limits or signal dispositions).
+RunResult run_child(std::vector<std::string> args, const std::function<void()>& child) {
+  TempDir io;
+  const fs::path out_path = io / "stdout";
+  const fs::path err_path = io / "stderr";
+  std::vector<char*> argv = make_argv(args);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int in = ::open("/dev/null", O_RDONLY);
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (in < 0 || out < 0 || err < 0) ::_exit(127);
+    ::dup2(in, 0);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    rlimit no_core{};
+    ::setrlimit(RLIMIT_CORE, &no_core);
+    if (child) child();
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  RunResult r;
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  decode_status(wstatus, r);
+  r.out = read_text(out_path);
+  r.err = read_text(err_path);
+  return r;
+}
+
+/// Reads a FIFO from before the tool opens it until the tool has ended (see done()).
+class FifoReader {
+ public:
+  explicit FifoReader(const fs::path& fifo)
+      : fd_(::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)) {
+    thread_ = std::thread([this] {
+      char buf[65536];
+      for (;;) {
+        const ssize_t n = fd_ < 0 ? -1 : ::read(fd_, buf, sizeof buf);
+        if (n > 0) {
+          data_.append(buf, static_cast<std::size_t>(n));
+          continue;
+        }
+        if (done_) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    });
+  }
+  FifoReader(const FifoReader&) = delete;
+  FifoReader& operator=(const FifoReader&) = delete;
+  ~FifoReader() {
+    if (thread_.joinable()) done();
+    if (fd_ >= 0) ::close(fd_);
+  }
+  [[nodiscard]] bool opened() const { return fd_ >= 0; }
+  /// Call when the writer has ended: drains what is left and returns all that was read.
+  std::string done() {
+    done_ = true;
+    thread_.join();
+    return data_;
+  }
+
+ private:
+  int fd_;
+  std::atomic<bool> done_{false};
+  std::string data_;
+  std::thread thread_;
+};
+
+bool is_fifo_node(const fs::path& p) {
+  struct stat st {};
+  return ::lstat(p.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
+}
+
+TEST(CliOutputTarget, AFifoIsWrittenDirectlyAndStaysAFifo) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  ASSERT_EQ(::mkfifo((dir / "out.json").c_str(), 0600), 0);
+  FifoReader reader(dir / "out.json");
+  ASSERT_TRUE(reader.opened());
+  const RunResult r = run({"convert", archive_path(), "-o", (dir / "out.json").string()});
+  const std::string got = reader.done();
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(is_fifo_node(dir / "out.json")) << "the FIFO was replaced";
+  EXPECT_EQ(got, canonical_archive());
+  EXPECT_EQ(dir.list(), std::vector<std::string>{"out.json"});  // no temporary
+  // --split writes into a FIFO that stands where an output goes the same way.
+  fs::create_directory(dir / "split");
+  ASSERT_EQ(::mkfifo((dir / "split" / "archive.json").c_str(), 0600), 0);
+  FifoReader split_reader(dir / "split" / "archive.json");
+  const RunResult s =
+      run({"convert", "--split", (dir / "split").string(), "--to", "json", archive_path()});
+  EXPECT_EQ(split_reader.done(), canonical_archive());
+  EXPECT_EQ(s.status, 0) << s.err;
+  EXPECT_TRUE(is_fifo_node(dir / "split" / "archive.json"));
+}
+
+TEST(CliOutputTarget, ACharacterDeviceIsWrittenDirectly) {
+  REQUIRE_FORMATS("json");
+  if (::geteuid() != 0) {
+    // Without root, /dev/null cannot be replaced anyway; a FIFO takes the same path (see
+    // AFifoIsWrittenDirectlyAndStaysAFifo).
+    GTEST_SKIP() << "needs root: a device node of its own, and /dev/null";
+  }
+  // A null device of the test's own first, then the system's.
+  TempDir dir;
+  ASSERT_EQ(::mknod((dir / "null").c_str(), S_IFCHR | 0666, makedev(1, 3)), 0);
+  for (const fs::path& device : {dir / "null", fs::path("/dev/null")}) {
+    const RunResult r = run({"convert", archive_path(), "--to", "json", "-o", device.string()});
+    EXPECT_EQ(r.status, 0) << device << ": " << r.err;
+    struct stat st {};
+    ASSERT_EQ(::lstat(device.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode)) << device << " was replaced";
+    EXPECT_EQ(st.st_rdev, makedev(1, 3)) << device;
+    for (const auto& entry : fs::directory_iterator(device.parent_path())) {
+      EXPECT_EQ(entry.path().filename().string().find(".pressroom-"), std::string::npos)
+          << entry.path();
+    }
+  }
+  EXPECT_EQ(dir.list(), std::vector<std::string>{"null"});
+}
+
+TEST(CliOutputTarget, ASymlinkIsWrittenThroughAndKept) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  fs::create_directory(dir / "real");
+  write_text(dir / "real" / "target.json", "OLD\n");
+  ::chmod((dir / "real" / "target.json").c_str(), 0640);
+  fs::create_symlink("real/target.json", dir / "link.json");
+  const RunResult r = run({"convert", archive_path(), "-o", (dir / "link.json").string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json")) << "the link was replaced";
+  EXPECT_EQ(fs::read_symlink(dir / "link.json"), fs::path("real/target.json"));
+  EXPECT_EQ(read_text(dir / "real" / "target.json"), canonical_archive());
+  EXPECT_EQ(fs::status(dir / "real" / "target.json").permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  // The temporary was made beside the target, and is gone.
+  EXPECT_EQ(dir.list(), (std::vector<std::string>{"link.json", "real"}));
+  std::vector<std::string> real;
+  for (const auto& e : fs::directory_iterator(dir / "real")) {
+    real.push_back(e.path().filename().string());
+  }
+  EXPECT_EQ(real, std::vector<std::string>{"target.json"});
+  // A link to a file not there yet creates the file and keeps the link; so does a chain.
+  fs::create_symlink("real/new.json", dir / "dangling.json");
+  fs::create_symlink("dangling.json", dir / "chain.json");
+  const RunResult d = run({"convert", archive_path(), "-o", (dir / "chain.json").string()});
+  EXPECT_EQ(d.status, 0) << d.err;
+  EXPECT_TRUE(fs::is_symlink(dir / "chain.json"));
+  EXPECT_TRUE(fs::is_symlink(dir / "dangling.json"));
+  EXPECT_EQ(read_text(dir / "real" / "new.json"), canonical_archive());
+  // A failed conversion leaves the target as it was.
+  write_text(dir / "bad.json", "{\"pressroom_version\": \"1.0\", \"articles\": [");
+  const RunResult bad = run({"convert", "--from", "json", "--to", "json",
+                             (dir / "bad.json").string(), "-o", (dir / "link.json").string()});
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
+  EXPECT_EQ(read_text(dir / "real" / "target.json"), canonical_archive());
+  // --split follows a link that stands where an output goes.
+  fs::create_directory(dir / "split");
+  fs::create_symlink("../real/split-target.json", dir / "split" / "archive.json");
+  const RunResult s =
+      run({"convert", "--split", (dir / "split").string(), "--to", "json", archive_path()});
+  EXPECT_EQ(s.status, 0) << s.err;
+  EXPECT_TRUE(fs::is_symlink(dir / "split" / "archive.json"));
+  EXPECT_EQ(read_text(dir / "real" / "split-target.json"), canonical_archive());
+}
+
+TEST(CliOutputTarget, ALinkPlantedInAStickyDirectoryIsNotFollowed) {
+  REQUIRE_FORMATS("json");
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root, to give the link to another user";
+  TempDir dir;
+  fs::create_directory(dir / "tmp");
+  ASSERT_EQ(::chmod((dir / "tmp").c_str(), 01777), 0);
+  write_text(dir / "victim.json", "OLD\n");
+  fs::create_symlink("../victim.json", dir / "tmp" / "out.json");
+  ASSERT_EQ(::lchown((dir / "tmp" / "out.json").c_str(), 4242, 4242), 0);
+  const RunResult r =
+      run({"convert", archive_path(), "--to", "json", "-o", (dir / "tmp" / "out.json").string()});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("not following a symbolic link"), std::string::npos) << r.err;
+  EXPECT_EQ(read_text(dir / "victim.json"), "OLD\n");
+  EXPECT_TRUE(fs::is_symlink(dir / "tmp" / "out.json"));
+  // The same link owned by the directory's owner is followed.
+  ASSERT_EQ(::lchown((dir / "tmp" / "out.json").c_str(), 0, 0), 0);
+  const RunResult ok =
+      run({"convert", archive_path(), "--to", "json", "-o", (dir / "tmp" / "out.json").string()});
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  EXPECT_EQ(read_text(dir / "victim.json"), canonical_archive());
+}
+
+TEST(CliOutputTarget, OtherFilesThatAreNotRegularAreRefused) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  fs::create_directory(dir / "a-directory");
+  fs::create_directory_symlink("a-directory", dir / "link-to-directory");
+  // A socket.
+  const fs::path socket_path = dir / "a-socket";
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  ASSERT_LT(socket_path.string().size(), sizeof addr.sun_path);
+  std::strcpy(addr.sun_path, socket_path.c_str());
+  ASSERT_EQ(::bind(sock, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  for (const auto& [name, why] :
+       std::vector<std::pair<std::string, std::string>>{{"a-directory", "is a directory"},
+                                                        {"link-to-directory", "is a directory"},
+                                                        {"a-socket", "is a socket"}}) {
+    const std::string target = (dir / name).string();
+    const RunResult r = run({"convert", archive_path(), "--to", "json", "-o", target});
+    EXPECT_EQ(r.status, 1) << name;
+    EXPECT_TRUE(starts_with(r.err, target + ": error: " + why)) << r.err;
+    EXPECT_NE(r.err.find("an output must be a regular file, a character device or a FIFO"),
+              std::string::npos)
+        << r.err;
+  }
+  struct stat st {};
+  ASSERT_EQ(::lstat(socket_path.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISSOCK(st.st_mode)) << "the socket was replaced";
+  EXPECT_TRUE(fs::is_symlink(dir / "link-to-directory"));
+  EXPECT_EQ(dir.list(), (std::vector<std::string>{"a-directory", "a-socket", "link-to-directory"}));
+  ::close(sock);
+}
+
+/// Every command that writes to standard output, with what it needs; `jsonl` is a jsonl
+/// archive for the streaming conversions.
+std::vector<std::vector<std::string>> printing_commands(const std::string& jsonl) {
+  std::vector<std::vector<std::string>> commands = {{"convert", "--to", "json", archive_path()},
+                                                    {"convert", "--to", "xml", archive_path()},
+                                                    {"convert", "--to", "json", jsonl},
+                                                    {"convert", "--to", "jsonl", jsonl},
+                                                    {"convert", "--to", "xml", jsonl},
+                                                    {"convert", "--to", "rss", jsonl},
+                                                    {"validate", archive_path()},
+                                                    {"stats", archive_path()},
+                                                    {"stats", "--json", archive_path()},
+                                                    {"formats"},
+                                                    {"formats", "--json"},
+                                                    {"--help"},
+                                                    {"help"},
+                                                    {"help", "convert"},
+                                                    {"--version"}};
+  for (const char* command : {"convert", "extract", "validate", "formats", "stats"}) {
+    commands.push_back({command, "--help"});
+  }
+  if (has_format("text")) {
+    commands.push_back({"extract", "--from", "text", archive_path()});
+  }
+  return commands;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string s;
+  for (const std::string& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
+}
+
+TEST(CliWriteErrors, AFullStandardOutputFailsEveryCommand) {
+  REQUIRE_FORMATS("json");
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  TempDir dir;
+  write_text(dir / "in.jsonl", jsonl_articles(0, 100));
+  for (const std::vector<std::string>& command : printing_commands((dir / "in.jsonl").string())) {
+    const RunResult r = run_child(command, [] {
+      const int full = ::open("/dev/full", O_WRONLY);
+      ::dup2(full, 1);
+    });
+    EXPECT_EQ(r.status, 1) << joined(command) << ": " << r.err;
+    EXPECT_NE(r.err.find("No space left on device"), std::string::npos)
+        << joined(command) << ": " << r.err;
+  }
+}
+
+TEST(CliWriteErrors, AClosedPipeIsAWriteErrorNotADeathBySigpipe) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  write_text(dir / "in.jsonl", jsonl_articles(0, 100));
+  for (const std::vector<std::string>& command : printing_commands((dir / "in.jsonl").string())) {
+    const RunResult r = run_child(command, [] {
+      int fds[2];
+      if (::pipe(fds) != 0) ::_exit(126);
+      ::dup2(fds[1], 1);
+      ::close(fds[0]);  // nobody reads: the first write fails with EPIPE
+      ::close(fds[1]);
+    });
+    EXPECT_EQ(r.signal, 0) << joined(command);
+    EXPECT_EQ(r.status, 1) << joined(command) << ": " << r.err;
+    EXPECT_NE(r.err.find("Broken pipe"), std::string::npos) << joined(command) << ": " << r.err;
+  }
+}
+
+TEST(CliWriteErrors, AWriteErrorOnAnOutputFileNamesItsCause) {
+  REQUIRE_FORMATS("json");
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const RunResult r = run({"convert", archive_path(), "--to", "json", "-o", "/dev/full"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_TRUE(starts_with(r.err, "/dev/full: error: cannot write: No space left on device"))
+      << r.err;
+  struct stat st {};
+  ASSERT_EQ(::stat("/dev/full", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+}
+
+/// Starts `convert --from jsonl --to json -o DIR/out.json -` reading a pipe, feeds it part of
+/// an archive and waits until the temporary output exists. Returns the pid; `feed` is the
+/// pipe's write end.
+pid_t start_stalled_conversion(const TempDir& dir, int& feed, const std::function<void()>& child) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return -1;
+  std::vector<std::string> args = {
+      "convert", "--from", "jsonl", "--to", "json", "-o", (dir / "out.json").string(), "-"};
+  std::vector<char*> argv = make_argv(args);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(pipe_fds[0], 0);
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    rlimit no_core{};
+    ::setrlimit(RLIMIT_CORE, &no_core);
+    if (child) child();
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(pipe_fds[0]);
+  feed = pipe_fds[1];
+  const std::string chunk = jsonl_articles(0, 2000);
+  if (::write(feed, chunk.data(), chunk.size()) != static_cast<ssize_t>(chunk.size())) return pid;
+  for (int i = 0; i < 500 && dir.list().size() < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  return pid;
+}
+
+TEST(CliSignals, SigquitAndSighupLeaveNoTemporary) {
+  REQUIRE_FORMATS("json", "jsonl");
+  for (const int sig : {SIGQUIT, SIGHUP}) {
+    TempDir dir;
+    write_text(dir / "out.json", "OLD\n");
+    int feed = -1;
+    const pid_t pid = start_stalled_conversion(dir, feed, nullptr);
+    ASSERT_GT(pid, 0);
+    EXPECT_EQ(dir.list().size(), 2u) << "no temporary to clean up";
+    ::kill(pid, sig);
+    int wstatus = 0;
+    ::waitpid(pid, &wstatus, 0);
+    ::close(feed);
+    RunResult r;
+    decode_status(wstatus, r);
+    EXPECT_EQ(r.signal, sig) << "status " << r.status;
+    EXPECT_EQ(dir.list(), std::vector<std::string>{"out.json"}) << "signal " << sig;
+    EXPECT_EQ(read_text(dir / "out.json"), "OLD\n");
+  }
+}
+
+TEST(CliSignals, SigpipeIsIgnoredAndLeavesNoTemporary) {
+  REQUIRE_FORMATS("json", "jsonl");
+  TempDir dir;
+  write_text(dir / "out.json", "OLD\n");
+  int feed = -1;
+  const pid_t pid = start_stalled_conversion(dir, feed, nullptr);
+  ASSERT_GT(pid, 0);
+  ::kill(pid, SIGPIPE);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ::close(feed);  // the input ends: the conversion finishes
+  int wstatus = 0;
+  ::waitpid(pid, &wstatus, 0);
+  RunResult r;
+  decode_status(wstatus, r);
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(dir.list(), std::vector<std::string>{"out.json"});
+  EXPECT_EQ(nlohmann::json::parse(read_text(dir / "out.json"))["articles"].size(), 2000u);
+}
+
+TEST(CliSignals, GoingOverTheFileSizeLimitLeavesNoTemporary) {
+  REQUIRE_FORMATS("json", "jsonl");
+  TempDir dir;
+  write_text(dir / "in.jsonl", jsonl_articles(0, 5000));
+  for (const bool ignored : {false, true}) {
+    write_text(dir / "out.json", "OLD\n");
+    const RunResult r = run_child(
+        {"convert", (dir / "in.jsonl").string(), "--to", "json", "-o", (dir / "out.json").string()},
+        [ignored] {
+          rlimit fsize{};
+          fsize.rlim_cur = fsize.rlim_max = 100'000;  // the output is ~500 KB
+          ::setrlimit(RLIMIT_FSIZE, &fsize);
+          std::signal(SIGXFSZ, ignored ? SIG_IGN : SIG_DFL);
+        });
+    if (ignored) {
+      EXPECT_EQ(r.signal, 0);
+      EXPECT_EQ(r.status, 1);
+      EXPECT_NE(r.err.find("File too large"), std::string::npos) << r.err;
+    } else {
+      EXPECT_EQ(r.signal, SIGXFSZ) << "status " << r.status << ": " << r.err;
+    }
+    EXPECT_EQ(dir.list(), (std::vector<std::string>{"in.jsonl", "out.json"}))
+        << (ignored ? "SIGXFSZ ignored" : "SIGXFSZ default");
+    EXPECT_EQ(read_text(dir / "out.json"), "OLD\n");
+  }
+}
+
+// --- escaped diagnostics -------------------------------------------------------------------
+
+TEST(CliDiagnostics, ControlCharactersInNamesAndValuesAreEscaped) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  // A name that would print a forged diagnostic line of its own and colour the terminal, with
+  // a C1 control (CSI) and a byte that is not UTF-8.
+  const std::string name = "bad\nforged.json:1:1: error: forged\x1b[31m\xc2\x9b\xff.json";
+  write_text(dir / name, "{\"pressroom_version\": \"1.0\", \"articles\": [{\"id\": \"a\x01\"}");
+  const std::string escaped =
+      (dir / "bad").string() + "\\nforged.json:1:1: error: forged\\x1b[31m\\u009b\\xff.json";
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"validate", (dir / name).string()},
+        std::vector<std::string>{"convert", "--progress", "--to", "json", (dir / name).string()},
+        std::vector<std::string>{"stats", (dir / name).string()},
+        std::vector<std::string>{"convert", "--from", "nope\x1b]0;title\x07",
+                                 (dir / name).string()},
+        std::vector<std::string>{"convert", "--to", "json", "-o", (dir / name).string() + "/x",
+                                 archive_path()}}) {
+    const RunResult r = run(command);
+    EXPECT_NE(r.status, 0) << joined(command);
+    for (const std::string* text : {&r.err, &r.out}) {
+      for (const char c : *text) {
+        const auto u = static_cast<unsigned char>(c);
+        EXPECT_FALSE((u < 0x20 && c != '\n' && c != '\r') || u == 0x7f || u == 0xff)
+            << joined(command) << ": raw byte " << static_cast<int>(u) << " in " << *text;
+      }
+      EXPECT_EQ(text->find("\xc2\x9b"), std::string::npos) << *text;
+    }
+    for (const std::string& line : lines(r.err)) {
+      EXPECT_FALSE(starts_with(line, "forged.json")) << "forged line: " << line;
+    }
+    if (command[0] != "convert" || command[1] == "--progress") {
+      EXPECT_NE(r.err.find(escaped), std::string::npos) << joined(command) << ": " << r.err;
+    }
+  }
+  // validate's summary on standard output too.
+  const RunResult v = run({"validate", (dir / name).string()});
+  EXPECT_TRUE(starts_with(v.out, escaped + ": ")) << v.out;
+}
+
+// --- error paths -----------------------------------------------------------------------------
+
+TEST(CliDiagnostics, ErrorsNameTheMemberThatIsWrong) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  const auto document = [](const std::string& media) {
+    return "{\"pressroom_version\": \"1.0\", \"articles\": [{\"id\": \"a\", \"headline\": "
+           "\"h\", \"media\": [" +
+           media + "]}]}";
+  };
+  struct Row {
+    std::string media;  // the media array's contents
+    std::string path;   // where the diagnostic must point
+  };
+  const std::vector<Row> rows = {
+      // a number the lexer refuses (out of double's range)
+      {R"({"url": "https://x.test/a", "length_bytes": 1e400})",
+       "articles[0].media[0].length_bytes"},
+      {R"({"url": "https://x.test/a", "duration_seconds": -1e999})",
+       "articles[0].media[0].duration_seconds"},
+      // numbers out of the member's range
+      {R"({"url": "https://x.test/a", "width": 99999999999})", "articles[0].media[0].width"},
+      {R"({"url": "https://x.test/a", "length_bytes": -5})", "articles[0].media[0].length_bytes"},
+      // a value of the wrong type
+      {R"({"url": "https://x.test/a", "height": "tall"})", "articles[0].media[0].height"},
+      {R"({"url": "https://x.test/a", "title": 5})", "articles[0].media[0].title"},
+      // in the second element, after a whole first one
+      {R"({"url": "https://x.test/a"}, {"url": "https://x.test/b", "length_bytes": 1e400})",
+       "articles[0].media[1].length_bytes"},
+  };
+  for (const Row& row : rows) {
+    write_text(dir / "in.json", document(row.media));
+    const RunResult r = run({"validate", "--from", "json", (dir / "in.json").string()});
+    EXPECT_NE(r.err.find("(at " + row.path + ")"), std::string::npos) << row.media << "\n" << r.err;
+  }
+  // An element of an array of strings that the lexer refuses.
+  write_text(dir / "in.json",
+             "{\"pressroom_version\": \"1.0\", \"articles\": [{\"id\": \"a\", \"headline\": "
+             "\"h\", \"contact_ids\": [\"x\", 1e400]}]}");
+  const RunResult r = run({"validate", "--from", "json", (dir / "in.json").string()});
+  EXPECT_NE(r.err.find("(at articles[0].contact_ids[1])"), std::string::npos) << r.err;
 }
 
 }  // namespace

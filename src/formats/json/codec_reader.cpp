@@ -254,8 +254,16 @@ class Handler {
   bool key(std::string& k);
   bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& e) {
     const ErrorCode code = e.id == 406 ? ErrorCode::invalid_value : ErrorCode::syntax;
-    diag_.fail(code, clean_message(e.what()), original(position > 0 ? position - 1 : 0),
-               current_path());
+    std::string path = current_path();
+    if (e.id == 406 && depth_ > 0 && frames_[depth_ - 1].kind == FrameKind::array) {
+      // A number out of range is a value the lexer refused before any event: in an array it
+      // is the element after the last one read.
+      Frame& f = frames_[depth_ - 1];
+      ++f.count;
+      path = path_of(depth_, nullptr);
+      --f.count;
+    }
+    diag_.fail(code, clean_message(e.what()), original(position > 0 ? position - 1 : 0), path);
     return false;
   }
 
@@ -572,6 +580,7 @@ class Handler {
     }
     --depth_;
     pending_ = PendingKind::none;
+    slot_name_ = nullptr;  // what follows belongs to the enclosing container
     return !diag_.failed();
   }
 
@@ -614,7 +623,7 @@ class Handler {
   std::string* capture_ = nullptr;
   const char* slot_name_ = nullptr;     // member whose value is being read (paths)
   const char* entering_key_ = nullptr;  // key of the frame about to be pushed
-  std::string key_;                     // last dynamic key (extensions)
+  std::string key_;                     // the last key read (paths, extensions)
 };
 
 // --- member operations, one table per member type -------------------------------------------
@@ -897,7 +906,7 @@ bool Handler::key(std::string& k) {
     case FrameKind::extensions: {
       auto* ext = static_cast<Extensions*>(f.target);
       key_ = k;
-      slot_name_ = nullptr;
+      slot_name_ = key_.c_str();
       auto it = ext->find(k);
       if (it != ext->end()) {
         if (!diag_.warn(ErrorCode::invalid_value, "duplicate key " + detail::quote(k), offset(),
@@ -918,12 +927,17 @@ bool Handler::key(std::string& k) {
       return true;
     }
     case FrameKind::object: {
+      // From here until its value has been read, diagnostics are about this member (also
+      // those of the lexer, which come before any value event).
+      key_ = k;
+      slot_name_ = key_.c_str();
       if (depth_ == 1 && !ignored_key_.empty() && k == ignored_key_) {
         pending_ = PendingKind::skip;
         return true;
       }
       unsigned index = 0;
       if (f.sops->find(f.target, k, slot_, index)) {
+        slot_name_ = slot_.name;
         const std::uint64_t bit = std::uint64_t{1} << (index & 63u);
         if (f.seen & bit) {
           if (!diag_.warn(ErrorCode::invalid_value,

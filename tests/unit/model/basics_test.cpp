@@ -101,6 +101,25 @@ TEST(Error, ToStringOmitsUnknownPositionAndEmptyPath) {
   EXPECT_EQ(to_string(e), "1:1: error: unexpected end of input [json/syntax]");
 }
 
+TEST(Error, PrintableEscapesControlsAndInvalidUtf8) {
+  EXPECT_EQ(printable("plain text, \xC3\xA9t\xC3\xA9 \xE2\x82\xAC"),
+            "plain text, \xC3\xA9t\xC3\xA9 \xE2\x82\xAC");
+  EXPECT_EQ(printable("a\nb\rc\td"), "a\\nb\\rc\\td");
+  EXPECT_EQ(printable(std::string_view("\x1b[31m\x07\x7f\0x", 9)), "\\x1b[31m\\x07\\x7f\\x00x");
+  EXPECT_EQ(printable("\xC2\x9B\xC2\x85"), "\\u009b\\u0085");  // C1 controls
+  EXPECT_EQ(printable("\xFF\xC3(\xED\xA0\x80"), "\\xff\\xc3(\\xed\\xa0\\x80");
+}
+
+TEST(Error, ToStringEscapesMessagePathAndFormat) {
+  Error e;
+  e.format = "x\ny";
+  e.message = "bad name 'a\nfile.json:1:1: error: forged'";
+  e.path = "extensions.k\x1b]0;t\x07";
+  EXPECT_EQ(to_string(e),
+            "error: bad name 'a\\nfile.json:1:1: error: forged' (at extensions.k\\x1b]0;t\\x07) "
+            "[x\\ny/syntax]");
+}
+
 TEST(Error, CodeAndSeverityNames) {
   EXPECT_EQ(to_string(ErrorCode::syntax), "syntax");
   EXPECT_EQ(to_string(ErrorCode::not_this_format), "not_this_format");
