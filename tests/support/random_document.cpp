@@ -327,7 +327,49 @@ class Maker {
     return u;
   }
 
+  // HTML as pressroom's sanitiser writes it (readers sanitise HTML fields unless the caller
+  // trusts the input, so only such HTML survives a round trip unchanged): block elements around
+  // escaped text, links with safe URLs, void elements closed.
+  std::string html() {
+    const auto escape = [](const std::string& text) {
+      std::string out;
+      for (const char c : text) {
+        if (c == '&') {
+          out += "&amp;";
+        } else if (c == '<') {
+          out += "&lt;";
+        } else if (c == '>') {
+          out += "&gt;";
+        } else {
+          out += c;
+        }
+      }
+      return out;
+    };
+    const auto escaped = [&]() { return escape(words(1 + rng_.below(5), opt_.special_text)); };
+    std::string h;
+    const std::size_t blocks = 1 + rng_.below(3);
+    for (std::size_t i = 0; i < blocks; ++i) {
+      switch (rng_.below(4)) {
+        case 0:
+          h += "<p>" + escaped() + "</p>";
+          break;
+        case 1:
+          h += "<p>" + escaped() + " <a href=\"" + escape(url()) + "\">" + escaped() + "</a></p>";
+          break;
+        case 2:
+          h += "<h2>" + escaped() + "</h2>";
+          break;
+        default:
+          h += "<ul><li>" + escaped() + "</li><li>" + escaped() + "<br />" + escaped() +
+               "</li></ul>";
+      }
+    }
+    return h;
+  }
+
   std::string text_for(std::string_view type, std::string_view name) {
+    if (name.size() > 5 && name.substr(name.size() - 5) == "_html") return html();
     if (name == "url" || name == "href" || name == "home_page_url" || name == "feed_url" ||
         name == "next_url" || name == "icon" || name == "uri" || name == "same_as" ||
         (name == "base" && type == "text_info") || (name == "logo" && type == "feed") ||

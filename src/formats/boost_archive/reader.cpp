@@ -18,6 +18,7 @@
 #include <new>
 
 #include "detail/text.hpp"
+#include "detail/trust.hpp"
 #include "formats/boost_archive/archive_io.hpp"
 #include "pressroom/boost_archive.hpp"
 #include "pressroom/bridge/boost_serialization.hpp"
@@ -288,6 +289,7 @@ Result<Document> read(std::string_view input, Kind kind, const ReadOptions& opti
       result.warnings().push_back(std::move(e));
     }
   }
+  detail::apply_trust(result, options);
   return result;
 }
 

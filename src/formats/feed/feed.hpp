@@ -83,7 +83,8 @@ std::optional<std::string> to_utf8(std::string_view input, const std::string& ch
 // True when `s` starts with a URI scheme ("http:", "urn:", "tag:"...).
 bool has_scheme(std::string_view s) noexcept;
 // Resolves `ref` against `base` (RFC 3986 §5.2); returns `ref` when `base` is empty or not
-// absolute, or when `ref` is already absolute. A javascript:, vbscript: or data: URL gives "".
+// absolute, or when `ref` is already absolute. A URL that detail::is_safe_url
+// refuses (javascript:, vbscript:, data:...) gives "".
 std::string resolve_url(std::string_view base, std::string_view ref);
 
 // ---- HTML -----------------------------------------------------------------------------
@@ -96,7 +97,7 @@ struct HtmlResult {
 };
 
 // Sanitises `html` with an allow-list (no script, style, iframe, object, embed, form; no
-// on* attributes; URL attributes only http, https, mailto, ftp, tel or relative, resolved
+// on* attributes; URL attributes only when detail::is_safe_url allows them, resolved
 // against `base`) and derives plain-text blocks (paragraphs, headings, list items, quotes),
 // in one streaming pass without building a tree. `keep_raw` keeps the markup unchanged
 // (blocks are still derived).

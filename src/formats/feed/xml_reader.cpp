@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "detail/input_buffer.hpp"
+#include "detail/url.hpp"
 #include "formats/feed/feed.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "formats/xml/codec.hpp"
@@ -1502,8 +1503,17 @@ class Reader {
     }
     if (!from_extension) {
       if (guid.empty() && a.id.empty()) {
+        // rdf:about names the item's resource: writers may make a link of the id, so an
+        // unsafe one is not taken unless the caller trusts the input.
         const std::string about(detail::trim(item.attribute("rdf:about").value()));
-        if (!about.empty()) a.id = about;
+        if (!about.empty() && !options_.trusted && !detail::is_safe_url(about)) {
+          if (!warn(ErrorCode::invalid_value,
+                    "unsafe URL " + detail::quote(about) + " in rdf:about not used as the id", item,
+                    path + ".id"))
+            return false;
+        } else if (!about.empty()) {
+          a.id = about;
+        }
       }
       if (a.language.empty() && !ctx.lang.empty() && ctx.lang != doc.feed.language)
         a.language = ctx.lang;

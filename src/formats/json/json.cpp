@@ -12,6 +12,7 @@
 
 #include "detail/spill.hpp"
 #include "detail/text.hpp"
+#include "detail/trust.hpp"
 #include "formats/json/codec.hpp"
 
 namespace pressroom {
@@ -189,6 +190,7 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
   }
   Result<Document> r(std::move(doc));
   r.warnings() = std::move(diag.warnings());
+  detail::apply_trust(r, options);
   return r;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "detail/trust.hpp"
 #include "formats/feed/feed.hpp"
 #include "formats/feed/module.hpp"
 #include "formats/json/codec.hpp"
@@ -414,6 +415,7 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
     }
     Result<Document> r(std::move(*doc));
     r.warnings() = std::move(diag.warnings());
+    detail::apply_trust(r, options);
     return r;
   };
   for (auto& p : dec.problems)

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "detail/trust.hpp"
 #include "formats/vcard/card.hpp"
 #include "pressroom/vcard.hpp"
 
@@ -305,7 +306,9 @@ class Reader {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
   Reader reader(input, options);
-  return reader.run();
+  Result<Document> r = reader.run();
+  detail::apply_trust(r, options);
+  return r;
 }
 
 }  // namespace vcard
