@@ -106,8 +106,7 @@ class Walker {
       feed_detail::HtmlResult h = feed_detail::process_html(value, {}, false);
       if (h.html != value) {
         if (h.removed) {
-          warn(name, detail::npos,
-               "unsafe HTML removed (script, styles, frames, event handlers or unsafe URLs)");
+          warn(name, detail::npos, feed_detail::kUnsafeHtmlRemoved);
         }
         value = std::move(h.html);
       }
@@ -206,9 +205,9 @@ PRESSROOM_ABI_END
 namespace detail {
 namespace {
 
-SanitizeOptions policy(const ReadOptions& options) {
+SanitizeOptions policy(const ReadOptions& options, Sanitised done) {
   SanitizeOptions s;
-  s.html = !options.keep_raw_html;
+  s.html = !options.keep_raw_html && done == Sanitised::nothing;
   return s;
 }
 
@@ -237,9 +236,9 @@ Error as_error(Error e) {
 
 }  // namespace
 
-void apply_trust(Result<Document>& result, const ReadOptions& options) {
+void apply_trust(Result<Document>& result, const ReadOptions& options, Sanitised done) {
   if (options.trusted || !result) return;
-  std::vector<Error> found = sanitize(*result, policy(options));
+  std::vector<Error> found = sanitize(*result, policy(options, done));
   if (found.empty()) return;
   if (options.mode == Mode::strict) {
     std::vector<Error> warnings = std::move(result.warnings());
@@ -250,8 +249,8 @@ void apply_trust(Result<Document>& result, const ReadOptions& options) {
   add_warnings(result.warnings(), std::move(found));
 }
 
-TrustedSink::TrustedSink(const RecordSink& sink, const ReadOptions& options)
-    : options_(options), html_(policy(options).html) {
+TrustedSink::TrustedSink(const RecordSink& sink, const ReadOptions& options, Sanitised done)
+    : options_(options), html_(policy(options, done).html) {
   if (options.trusted) {
     wrapped_ = sink;
     return;

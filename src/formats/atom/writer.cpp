@@ -15,7 +15,6 @@
 // arrive later inside the next entry it writes (the reader lifts them into the tables).
 #include <ostream>
 
-#include "detail/url.hpp"
 #include "formats/feed/module.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "pressroom/atom.hpp"
@@ -28,14 +27,9 @@ namespace {
 
 using feed_detail::XmlOut;
 
-// An id that is an IRI (RFC 4287 §4.2.6): kept when it has a scheme the URL filter allows
-// (readers may follow an id that looks like a link), else made a URN.
-bool usable_atom_id(std::string_view id) {
-  return feed_detail::has_scheme(id) && detail::is_safe_url(id);
-}
-
+// An id that is an IRI (RFC 4287 §4.2.6): kept when it has a scheme, else made a URN.
 std::string atom_id(std::string_view id) {
-  if (usable_atom_id(id)) return std::string(id);
+  if (feed_detail::has_scheme(id)) return std::string(id);
   std::string out = "urn:pressroom:id:";
   static const char hex[] = "0123456789ABCDEF";
   for (const char ch : id) {
@@ -102,11 +96,8 @@ void write_entry(XmlOut& x, feed_detail::WriteDiagnostics& diag,
     diag.warn(ErrorCode::missing_field, "article without id: atom:id derived", path + ".id");
     id = a.url.empty() ? "urn:pressroom:item:" + std::to_string(index) : a.url;
     add_derived(derived, "id");
-  } else if (!usable_atom_id(a.id)) {
-    diag.warn(ErrorCode::invalid_value,
-              feed_detail::has_scheme(a.id)
-                  ? "article id has an unsafe scheme: written as a urn:pressroom:id"
-                  : "article id is not an IRI: written as a urn:pressroom:id",
+  } else if (!feed_detail::has_scheme(a.id)) {
+    diag.warn(ErrorCode::invalid_value, "article id is not an IRI: written as a urn:pressroom:id",
               path + ".id");
     id = atom_id(a.id);
   } else {

@@ -102,6 +102,14 @@ struct HtmlResult {
 // in one streaming pass without building a tree. `keep_raw` keeps the markup unchanged
 // (blocks are still derived).
 HtmlResult process_html(std::string_view html, std::string_view base, bool keep_raw);
+// The HTML of an item that says pressroom wrote it (read as it is, not in the one pass over
+// foreign content), sanitised like foreign content unless `options` trust the input or keep
+// raw HTML: the marker is the input's claim, never a reason to trust it. True when something
+// unsafe was removed (the caller warns).
+bool sanitise_own_html(std::string& html, const ReadOptions& options);
+// The warning when something unsafe was removed from HTML that claimed to be safe.
+inline constexpr const char* kUnsafeHtmlRemoved =
+    "unsafe HTML removed (script, styles, frames, event handlers or unsafe URLs)";
 // The blocks of process_html(html, {}, true) alone (no HTML kept).
 std::vector<Block> html_blocks(std::string_view html);
 

@@ -559,6 +559,14 @@ HtmlResult process_html(std::string_view html, std::string_view base, bool keep_
   return Processor(html, base, keep_raw).run();
 }
 
+bool sanitise_own_html(std::string& html, const ReadOptions& options) {
+  if (options.trusted || options.keep_raw_html || html.empty()) return false;
+  HtmlResult h = process_html(html, {}, false);
+  if (h.html == html) return false;
+  html = std::move(h.html);
+  return h.removed;
+}
+
 std::vector<Block> html_blocks(std::string_view html) {
   return Processor(html, {}, true, false).run().blocks;
 }

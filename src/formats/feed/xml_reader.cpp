@@ -1052,6 +1052,9 @@ class Reader {
       n.body_html = std::move(html);
     }
     fill_empty_fields(a, std::move(n));
+    if (sanitise_own_html(a.body_html, options_) &&
+        !warn(ErrorCode::invalid_value, kUnsafeHtmlRemoved, item, path + ".body_html"))
+      return false;
     ids_.insert(a.id);
     doc.articles.push_back(std::move(a));
     return !diag_.failed();

@@ -11,12 +11,12 @@ namespace rss {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
   Result<Document> r = feed_detail::read_xml_feed(input, options, "rss");
-  detail::apply_trust(r, options);
+  detail::apply_trust(r, options, detail::Sanitised::html);
   return r;
 }
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
-  detail::TrustedSink trusted(sink, options);
+  detail::TrustedSink trusted(sink, options, detail::Sanitised::html);
   return trusted.finish(feed_detail::read_xml_feed_stream(in, trusted.sink(), options, "rss"));
 }
 
