@@ -21,8 +21,9 @@ PRESSROOM_ABI_BEGIN
 /// Whether `url` may be kept in a URL field: a relative reference, or one whose scheme is
 /// `http`, `https`, `mailto`, `ftp`, `tel`, `news`, `urn` or `tag`. The scheme is read as a
 /// browser reads it: case does not matter, white space and control characters inside it are
-/// ignored, and HTML character references (`&#58;`, `&colon;`...) count as what they stand
-/// for. This one filter serves every reader, the HTML sanitiser, the extractor and writers.
+/// ignored, and HTML character references (numeric, or the names `colon`, `Tab` and `NewLine`)
+/// count as the characters they stand for. This one filter serves every reader, the HTML sanitiser,
+/// the extractor and writers.
 [[nodiscard]] PRESSROOM_EXPORT bool is_safe_url(std::string_view url) noexcept;
 
 /// What `sanitize()` does.
