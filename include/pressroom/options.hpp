@@ -38,8 +38,14 @@ struct ReadOptions {
   Limits limits = {};
   /// Base URL against which relative links are resolved (after `xml:base`); empty = none.
   std::string base_url = {};
-  /// Keep HTML content from foreign feeds as it is instead of sanitising it. Unsafe to display.
+  /// Keep HTML fields (`body_html`) as the input gave them instead of sanitising them; URL
+  /// fields are still filtered. Unsafe to display. `trusted` implies it.
   bool keep_raw_html = false;
+  /// The caller trusts the input: nothing is sanitised or filtered (neither HTML nor URL
+  /// fields), and items pressroom's feed writers marked as their own are read exactly as
+  /// written. False (the default) makes every reader pass what it read through
+  /// `pressroom::sanitize` (pressroom/sanitize.hpp), whatever the input says about itself.
+  bool trusted = false;
   /// Called now and then with the number of input bytes consumed so far (streaming readers).
   std::function<void(std::uint64_t bytes_read)> on_progress = {};
 };

@@ -24,6 +24,7 @@
 #include "pressroom/registry.hpp"
 #include "pressroom/result.hpp"
 #include "pressroom/rss.hpp"
+#include "pressroom/sanitize.hpp"
 #include "pressroom/vcard.hpp"
 #include "pressroom/xml.hpp"
 

@@ -23,7 +23,8 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view convert_help =
     "Usage: pressroom convert [--from F] --to F [-o OUT | --split DIR] [--strict]\n"
-    "                         [--base-url U] [--compact] [--[no-]progress] IN... | -\n"
+    "                         [--trusted] [--base-url U] [--compact] [--[no-]progress]\n"
+    "                         IN... | -\n"
     "Reads each input (- is standard input; a directory stands for the files in it whose\n"
     "name gives a format; with no input, a piped standard input) and writes them as one\n"
     "Document: entities that several inputs share (same identifiers, URL or normalised name)\n"
@@ -38,6 +39,8 @@ constexpr std::string_view convert_help =
     "  --strict      fail on the first problem a lenient read would repair; any warning\n"
     "                makes the exit status 1 and leaves OUT untouched\n"
     "  --base-url U  resolve relative links against U\n"
+    "  --trusted     the inputs are trusted: keep their HTML and URLs as they are (by default\n"
+    "                script, event handlers and javascript: and other unsafe URLs are removed)\n"
     "  --compact     no indentation in JSON and XML output\n"
     "  --progress    show the progress line on standard error even when it is not a\n"
     "                terminal (default: on a terminal, for inputs over 4 MB)\n"
@@ -48,8 +51,8 @@ constexpr std::string_view convert_help =
     "writer (json, xml, rss, jsonl), in bounded memory. 'pressroom formats' lists the formats.\n";
 
 constexpr std::string_view extract_help =
-    "Usage: pressroom extract [--from text|html] [--to F] [-o OUT] [--strict] [--base-url U]\n"
-    "                         [--compact] IN | -\n"
+    "Usage: pressroom extract [--from text|html] [--to F] [-o OUT] [--strict] [--trusted]\n"
+    "                         [--base-url U] [--compact] IN | -\n"
     "Extracts the article and the organizations, commissioners, legislation and contacts it\n"
     "names from a press-release page (plain text or HTML). Needs a pressroom built with the\n"
     "extractor (pressroom::extract).\n"
@@ -60,12 +63,13 @@ constexpr std::string_view extract_help =
     "                write to OUT atomically instead of standard output\n"
     "  --strict      any warning makes the exit status 1\n"
     "  --base-url U  the page's URL, to resolve relative links\n"
+    "  --trusted     the page is trusted: keep its URLs as they are\n"
     "  --compact     no indentation in JSON and XML output\n"
     "  -h, --help    show this help\n";
 
 constexpr std::string_view validate_help =
-    "Usage: pressroom validate [--as F] [--from F] [--strict] [--base-url U] [--[no-]progress]\n"
-    "                          IN... | -\n"
+    "Usage: pressroom validate [--as F] [--from F] [--strict] [--trusted] [--base-url U]\n"
+    "                          [--[no-]progress] IN... | -\n"
     "Reads each input and checks the Document it holds (ids, references, required fields,\n"
     "dates). Prints every problem on standard error and a summary line per input on standard\n"
     "output. Exit status 1 when there are errors.\n"
@@ -74,6 +78,8 @@ constexpr std::string_view validate_help =
     "  --from F      input format (default: detected)\n"
     "  --strict      read strictly; warnings count as errors\n"
     "  --base-url U  resolve relative links against U\n"
+    "  --trusted     the inputs are trusted: keep their HTML and URLs as they are (by default\n"
+    "                script, event handlers and javascript: and other unsafe URLs are removed)\n"
     "  -h, --help    show this help\n";
 
 constexpr std::string_view formats_help =
@@ -85,8 +91,8 @@ constexpr std::string_view formats_help =
     "  -h, --help    show this help\n";
 
 constexpr std::string_view stats_help =
-    "Usage: pressroom stats [--json] [--from F] [--strict] [--base-url U] [--[no-]progress]\n"
-    "                       IN... | -\n"
+    "Usage: pressroom stats [--json] [--from F] [--strict] [--trusted] [--base-url U]\n"
+    "                       [--[no-]progress] IN... | -\n"
     "Counts the records of each type in the inputs, and the warnings, summed over the inputs.\n"
     "Streaming formats are counted record by record, in bounded memory.\n"
     "\n"
@@ -94,6 +100,8 @@ constexpr std::string_view stats_help =
     "  --from F      input format (default: detected)\n"
     "  --strict      read strictly; warnings make the exit status 1\n"
     "  --base-url U  resolve relative links against U\n"
+    "  --trusted     the inputs are trusted: keep their HTML and URLs as they are (by default\n"
+    "                script, event handlers and javascript: and other unsafe URLs are removed)\n"
     "  -h, --help    show this help\n";
 
 // --- shared pieces ------------------------------------------------------------------------
@@ -119,11 +127,10 @@ bool parse_command(std::string_view command, std::string_view help, int argc, ch
 
 /// The options of every command that reads inputs, followed by `more`.
 std::vector<OptionSpec> reading_specs(std::vector<OptionSpec> more) {
-  std::vector<OptionSpec> specs = {{"--from", "--from", true},
-                                   {"--strict", "--strict", false},
-                                   {"--base-url", "--base-url", true},
-                                   {"--progress", "--progress", false},
-                                   {"--no-progress", "--no-progress", false}};
+  std::vector<OptionSpec> specs = {
+      {"--from", "--from", true},          {"--strict", "--strict", false},
+      {"--trusted", "--trusted", false},   {"--base-url", "--base-url", true},
+      {"--progress", "--progress", false}, {"--no-progress", "--no-progress", false}};
   specs.insert(specs.end(), more.begin(), more.end());
   return specs;
 }
@@ -176,6 +183,7 @@ bool set_up(std::string_view command, const Args& args, Setup& setup, int& exit)
   setup.strict = args.has("--strict");
   if (setup.strict) setup.read.mode = Mode::strict;
   setup.read.base_url = args.get("--base-url");
+  setup.read.trusted = args.has("--trusted");
   setup.progress = progress_mode(args);
   return true;
 }

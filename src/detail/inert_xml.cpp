@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 
 namespace pressroom::detail {
 
@@ -42,10 +43,6 @@ constexpr std::string_view url_attributes[] = {
     "href",   "src",        "url",      "uri",      "base", "action",   "formaction",
     "poster", "background", "data",     "codebase", "cite", "longdesc", "lowsrc",
     "dynsrc", "srcset",     "manifest", "profile",  "ping", "icon",     "archive"};
-
-// URL schemes that neither run code nor read local data.
-constexpr std::string_view inert_schemes[] = {"http", "https", "ftp",    "mailto", "tel",  "urn",
-                                              "tag",  "geo",   "magnet", "news",   "ipfs", "ipns"};
 
 constexpr std::string_view xml_uri = "http://www.w3.org/XML/1998/namespace";
 
@@ -155,7 +152,7 @@ std::string attribute_verdict(const pugi::xml_node& n, const pugi::xml_attribute
       (local[1] == 'n' || local[1] == 'N'))
     return what + " (event handler)";
   if (iequals(local, "style") || iequals(local, "srcdoc")) return what + " (live CSS or HTML)";
-  if (listed(url_attributes, local) && !inert_url(a.value()))
+  if (listed(url_attributes, local) && !is_safe_url(a.value()))
     return what + " (URL scheme that runs code or reads local data)";
   return {};
 }
@@ -168,32 +165,6 @@ bool declares_live(const pugi::xml_attribute& a) {
 }
 
 }  // namespace
-
-bool inert_url(std::string_view url) noexcept {
-  // The scheme, lower case, with the spaces and controls browsers skip left out.
-  char scheme[16];
-  std::size_t n = 0;
-  for (const char ch : url) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20) continue;
-    if (c == ':') {
-      if (n == 0) return true;
-      const std::string_view s(scheme, n);
-      for (const std::string_view ok : inert_schemes)
-        if (s == ok) return true;
-      return false;
-    }
-    const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    const bool scheme_char =
-        alpha || (n > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-    // A character no scheme holds: a relative reference (a path, query or fragment).
-    if (!scheme_char) return true;
-    // Longer than any scheme of the list: not one of them.
-    if (n == sizeof scheme) return false;
-    scheme[n++] = static_cast<char>(alpha ? (c | 0x20) : c);
-  }
-  return true;
-}
 
 std::string inert_warning(const std::vector<std::string>& dropped) {
   std::string m = "foreign markup dropped";

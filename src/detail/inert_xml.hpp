@@ -40,7 +40,8 @@ struct InertXml {
 // Attributes left out: event handlers (`on*`), `style` and `srcdoc` (live CSS and HTML), any
 // attribute in one of the namespaces above, and URL attributes (`href`, `src`, `xlink:href`,
 // `xml:base`, `url`, `uri`, `action`, `data`...) whose scheme is not one of http, https, ftp,
-// mailto, tel, urn, tag, geo, magnet, news, ipfs, ipns (relative references are kept).
+// mailto, tel, urn, tag, news: the one URL filter, detail::is_safe_url (relative references
+// are kept).
 // Namespace declarations are always kept.
 InertXml make_inert_xml(std::string_view fragment);
 
@@ -54,11 +55,6 @@ std::string inert_warning(const std::vector<std::string>& dropped);
 // unprefixed `n` that does not declare one).
 void append_self_contained(std::string& out, const pugi::xml_node& n,
                            std::string_view default_uri = {});
-
-// True when `url` (a URL attribute's value, entities already decoded) is a relative reference
-// or has a scheme of the list above. Spaces and control characters inside the scheme are
-// ignored, as browsers ignore them.
-bool inert_url(std::string_view url) noexcept;
 
 }  // namespace pressroom::detail
 

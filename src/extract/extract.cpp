@@ -10,6 +10,7 @@
 #include "detail/text.hpp"
 #include "extract/pipeline.hpp"
 #include "extract/rules.hpp"
+#include "pressroom/sanitize.hpp"
 
 namespace pressroom {
 PRESSROOM_ABI_BEGIN
@@ -76,6 +77,23 @@ Result<Document> check_records(Result<Document> r, const Options& options,
                                 std::to_string(options.limits.max_records) + ")");
 }
 
+// Unless the caller trusts the page, the Document goes through pressroom::sanitize like every
+// reader's: the warnings are added, the first is the error in strict mode.
+Result<Document> apply_trust(Result<Document> r, const Options& options) {
+  if (!r || options.trusted) return r;
+  std::vector<Error> found = sanitize(*r);
+  if (found.empty()) return r;
+  if (options.mode == Mode::strict) {
+    Error e = std::move(found.front());
+    e.severity = Severity::error;
+    Result<Document> failed(std::move(e));
+    failed.warnings() = std::move(r.warnings());
+    return failed;
+  }
+  for (Error& e : found) r.warnings().push_back(std::move(e));
+  return r;
+}
+
 Error internal_error(std::string_view format, const char* what) {
   return detail::make_error(ErrorCode::unsupported, format,
                             std::string("extraction failed: ") + what);
@@ -93,9 +111,11 @@ Result<Document> from_text(std::string_view page_text, const Options& options) {
     if (lines.empty())
       return detail::make_error(ErrorCode::missing_field, "text", "the page is empty");
     if (!check_blocks(lines, {}, options, "text", error)) return error;
-    return check_records(extract_detail::build_document(lines, extract_detail::PageMeta{}, options,
-                                                        std::move(warnings)),
-                         options, "text");
+    return apply_trust(
+        check_records(extract_detail::build_document(lines, extract_detail::PageMeta{}, options,
+                                                     std::move(warnings)),
+                      options, "text"),
+        options);
   } catch (const std::bad_alloc&) {
     return internal_error("text", "out of memory");
   } catch (const std::exception& e) {
@@ -123,8 +143,10 @@ Result<Document> from_html(std::string_view html, const Options& options) {
       return detail::make_error(ErrorCode::missing_field, "html", "the page has no text");
     for (auto& w : blocks.warnings()) warnings.push_back(w);
     if (!check_blocks(lines, meta.headline, options, "html", error)) return error;
-    return check_records(extract_detail::build_document(lines, meta, options, std::move(warnings)),
-                         options, "html");
+    return apply_trust(
+        check_records(extract_detail::build_document(lines, meta, options, std::move(warnings)),
+                      options, "html"),
+        options);
   } catch (const std::bad_alloc&) {
     return internal_error("html", "out of memory");
   } catch (const std::exception& e) {

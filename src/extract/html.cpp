@@ -31,6 +31,7 @@
 #include <memory>
 
 #include "detail/text.hpp"
+#include "detail/url.hpp"
 #include "extract/pipeline.hpp"
 #include "extract/rules.hpp"
 
@@ -559,7 +560,11 @@ std::string language_of(const std::string& tag) {
   return lower(tag.substr(0, tag.find_first_of("-_")));
 }
 
-void read_meta(const xmlNode* root, PageMeta& meta) {
+// Reads the page's metadata; URLs only when the URL filter allows them (or `trusted`).
+void read_meta(const xmlNode* root, PageMeta& meta, bool trusted) {
+  const auto usable = [trusted](const std::string& url) {
+    return trusted || detail::is_safe_url(url);
+  };
   const xmlNode* n = root;
   std::string og_title, title, og_locale, ld_language, ld_author;
   while (n) {
@@ -586,7 +591,7 @@ void read_meta(const xmlNode* root, PageMeta& meta) {
           if (meta.author.empty() && content.find("://") == std::string::npos)
             meta.author = content;
         } else if (prop == "og:url") {
-          meta.url = content;
+          if (usable(content)) meta.url = content;
         } else if (prop == "og:locale") {
           og_locale = content;
         } else if (lower(attr(n, "http-equiv")) == "content-language" && og_locale.empty()) {
@@ -608,7 +613,8 @@ void read_meta(const xmlNode* root, PageMeta& meta) {
         if (!l.empty() && ld_language.empty()) ld_language = language_of(l);
         if (ld_author.empty()) ld_author = squeeze(json_author(json));
       } else if (name_is(n, "link") && attr(n, "rel") == "canonical" && meta.url.empty()) {
-        meta.url = attr(n, "href");
+        const std::string href = attr(n, "href");
+        if (usable(href)) meta.url = href;
       }
       if (n->children && !name_is(n, "script") && !name_is(n, "style")) {
         n = n->children;
@@ -678,7 +684,7 @@ Result<std::vector<std::string>> html_blocks(std::string_view html, const extrac
                               "elements nest deeper than " +
                                   std::to_string(options.limits.max_depth) +
                                   " levels (limits.max_depth)");
-  read_meta(root, meta);
+  read_meta(root, meta, options.trusted);
 
   Page page;
   page.index(root);

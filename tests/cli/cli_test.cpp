@@ -644,6 +644,37 @@ TEST(CliDiagnostics, WarningsCarryFileLineAndColumn) {
       << strict.err;
 }
 
+// Trust is the caller's decision: by default script and javascript: URLs are removed with a
+// warning (an error under --strict); --trusted keeps the input as it is, in convert, stats and
+// validate alike.
+TEST(CliTrust, TrustedKeepsWhatTheDefaultRemoves) {
+  REQUIRE_FORMATS("json");
+  TempDir dir;
+  const fs::path input = dir / "hostile.json";
+  write_text(input,
+             "{\"articles\": [{\"id\": \"art:a\", \"headline\": \"A\", "
+             "\"url\": \"javascript:alert(1)\", "
+             "\"body_html\": \"<p>A<script>alert(2)</script></p>\"}]}\n");
+  const RunResult plain = run({"convert", input.string(), "--to", "json"});
+  EXPECT_EQ(plain.status, 0) << plain.err;
+  EXPECT_EQ(plain.out.find("javascript:"), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("<script"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.err.find("[sanitize/invalid_value]"), std::string::npos) << plain.err;
+  const RunResult strict = run({"convert", input.string(), "--to", "json", "--strict"});
+  EXPECT_EQ(strict.status, 1) << strict.err;
+  const RunResult trusted = run({"convert", "--trusted", input.string(), "--to", "json"});
+  EXPECT_EQ(trusted.status, 0) << trusted.err;
+  EXPECT_NE(trusted.out.find("javascript:alert(1)"), std::string::npos) << trusted.out;
+  EXPECT_NE(trusted.out.find("<script>"), std::string::npos) << trusted.out;
+  EXPECT_EQ(trusted.err.find("sanitize"), std::string::npos) << trusted.err;
+  for (const char* command : {"stats", "validate"}) {
+    const RunResult r = run({command, "--trusted", "--strict", input.string()});
+    EXPECT_EQ(r.status, 0) << command << ": " << r.err;
+    const RunResult d = run({command, "--strict", input.string()});
+    EXPECT_EQ(d.status, 1) << command << ": " << d.err;
+  }
+}
+
 TEST(CliDiagnostics, BrokenInputExitsOneWithAPosition) {
   REQUIRE_FORMATS("json");
   TempDir dir;

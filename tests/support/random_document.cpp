@@ -327,7 +327,40 @@ class Maker {
     return u;
   }
 
+  // HTML as pressroom's sanitiser writes it (readers sanitise HTML fields unless the caller
+  // trusts the input, so only such HTML survives a round trip unchanged): block elements around
+  // escaped text, a link with a safe URL, a void element closed. Built from one text() so that
+  // the random stream, and every other field of a seed's Document, stays as it was.
+  std::string html() {
+    std::string t;
+    for (const char c : text()) {
+      if (c == '&') {
+        t += "&amp;";
+      } else if (c == '<') {
+        t += "&lt;";
+      } else if (c == '>') {
+        t += "&gt;";
+      } else {
+        t += c;
+      }
+    }
+    const std::string link =
+        "<a href=\"https://example.org/p?a=1&amp;n=" + std::to_string(t.size()) + "\">" + t +
+        "</a>";
+    switch (t.size() % 4) {
+      case 0:
+        return "<p>" + t + "</p>";
+      case 1:
+        return "<p>" + t + " " + link + "</p>";
+      case 2:
+        return "<h2>" + t + "</h2><p>" + t + "<br />" + t + "</p>";
+      default:
+        return "<ul><li>" + t + "</li><li>" + link + "</li></ul>";
+    }
+  }
+
   std::string text_for(std::string_view type, std::string_view name) {
+    if (name.size() > 5 && name.substr(name.size() - 5) == "_html") return html();
     if (name == "url" || name == "href" || name == "home_page_url" || name == "feed_url" ||
         name == "next_url" || name == "icon" || name == "uri" || name == "same_as" ||
         (name == "base" && type == "text_info") || (name == "logo" && type == "feed") ||

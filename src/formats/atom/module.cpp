@@ -2,6 +2,7 @@
 // The `atom` module's entry points: reading (shared XML feed reader), the record writer, lint
 // and the registry entry.
 #include "formats/feed/module.hpp"
+#include "detail/trust.hpp"
 #include "pressroom/atom.hpp"
 
 namespace pressroom {
@@ -9,11 +10,14 @@ PRESSROOM_ABI_BEGIN
 namespace atom {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  return feed_detail::read_xml_feed(input, options, "atom");
+  Result<Document> r = feed_detail::read_xml_feed(input, options, "atom");
+  detail::apply_trust(r, options, detail::Sanitised::html);
+  return r;
 }
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
-  return feed_detail::read_xml_feed_stream(in, sink, options, "atom");
+  detail::TrustedSink trusted(sink, options, detail::Sanitised::html);
+  return trusted.finish(feed_detail::read_xml_feed_stream(in, trusted.sink(), options, "atom"));
 }
 
 std::vector<Error> lint(const Document& doc) {

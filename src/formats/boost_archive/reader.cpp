@@ -19,6 +19,7 @@
 
 #include "detail/encoding.hpp"
 #include "detail/text.hpp"
+#include "detail/trust.hpp"
 #include "formats/boost_archive/archive_io.hpp"
 #include "pressroom/boost_archive.hpp"
 #include "pressroom/bridge/boost_serialization.hpp"
@@ -283,6 +284,7 @@ Result<Document> read_utf8(std::string_view input, Kind kind, const ReadOptions&
       result.warnings().push_back(std::move(e));
     }
   }
+  detail::apply_trust(result, options);
   return result;
 }
 

@@ -62,7 +62,8 @@ using detail::to_utf8;
 // True when `s` starts with a URI scheme ("http:", "urn:", "tag:"...).
 bool has_scheme(std::string_view s) noexcept;
 // Resolves `ref` against `base` (RFC 3986 §5.2); returns `ref` when `base` is empty or not
-// absolute, or when `ref` is already absolute. A javascript:, vbscript: or data: URL gives "".
+// absolute, or when `ref` is already absolute. A URL that detail::is_safe_url
+// refuses (javascript:, vbscript:, data:...) gives "".
 std::string resolve_url(std::string_view base, std::string_view ref);
 
 // ---- HTML -----------------------------------------------------------------------------
@@ -75,11 +76,19 @@ struct HtmlResult {
 };
 
 // Sanitises `html` with an allow-list (no script, style, iframe, object, embed, form; no
-// on* attributes; URL attributes only http, https, mailto, ftp, tel or relative, resolved
+// on* attributes; URL attributes only when detail::is_safe_url allows them, resolved
 // against `base`) and derives plain-text blocks (paragraphs, headings, list items, quotes),
 // in one streaming pass without building a tree. `keep_raw` keeps the markup unchanged
 // (blocks are still derived).
 HtmlResult process_html(std::string_view html, std::string_view base, bool keep_raw);
+// The HTML of an item that says pressroom wrote it (read as it is, not in the one pass over
+// foreign content), sanitised like foreign content unless `options` trust the input or keep
+// raw HTML: the marker is the input's claim, never a reason to trust it. True when something
+// unsafe was removed (the caller warns).
+bool sanitise_own_html(std::string& html, const ReadOptions& options);
+// The warning when something unsafe was removed from HTML that claimed to be safe.
+inline constexpr const char* kUnsafeHtmlRemoved =
+    "unsafe HTML removed (script, styles, frames, event handlers or unsafe URLs)";
 // The blocks of process_html(html, {}, true) alone (no HTML kept).
 std::vector<Block> html_blocks(std::string_view html);
 

@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "detail/url.hpp"
 #include "formats/feed/feed.hpp"
 
 namespace pressroom::feed_detail {
@@ -36,16 +37,6 @@ class NameSet {
   }
   std::vector<std::string_view> buckets_[16 * 32];
 };
-
-// Lists of string_view literals: their lengths are compile-time constants, so most entries are
-// rejected on length alone.
-bool in_list(std::string_view name, std::initializer_list<std::string_view> list) {
-  for (const std::string_view n : list)
-    if (n.size() == name.size() &&
-        std::char_traits<char>::compare(n.data(), name.data(), n.size()) == 0)
-      return true;
-  return false;
-}
 
 // What the sanitiser and the block builder need to know of an element, found with one lookup.
 enum ElementFlag : unsigned {
@@ -147,22 +138,6 @@ bool allowed_attribute(std::string_view n) {
 bool url_attribute(std::string_view n) {
   static const NameSet names{"href", "src", "cite", "longdesc", "action", "background", "poster"};
   return names.has(n);
-}
-
-// A URL is safe when it is relative or uses an allowed scheme; control characters and
-// whitespace inside the scheme ("java\tscript:") are ignored as browsers do.
-bool safe_url(std::string_view url) {
-  std::string scheme;
-  for (const char c : url) {
-    if (c == ':') {
-      return in_list(scheme, {"http", "https", "mailto", "ftp", "tel", "news", "urn", "tag"}) ||
-             scheme.empty();
-    }
-    if (c == '/' || c == '?' || c == '#') return true;
-    if (static_cast<unsigned char>(c) <= 0x20) continue;
-    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return true;
 }
 
 struct NamedEntity {
@@ -535,7 +510,7 @@ class Processor {
         continue;
       }
       if (url_attribute(an)) {
-        if (!safe_url(av)) {
+        if (!detail::is_safe_url(av)) {
           r_.removed = true;
           continue;
         }
@@ -582,6 +557,14 @@ std::string decode_html_entities(std::string_view text) {
 
 HtmlResult process_html(std::string_view html, std::string_view base, bool keep_raw) {
   return Processor(html, base, keep_raw).run();
+}
+
+bool sanitise_own_html(std::string& html, const ReadOptions& options) {
+  if (options.trusted || options.keep_raw_html || html.empty()) return false;
+  HtmlResult h = process_html(html, {}, false);
+  if (h.html == html) return false;
+  html = std::move(h.html);
+  return h.removed;
 }
 
 std::vector<Block> html_blocks(std::string_view html) {

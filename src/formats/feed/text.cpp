@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "detail/url.hpp"
 #include "formats/feed/feed.hpp"
 
 namespace pressroom::feed_detail {
@@ -171,26 +172,9 @@ std::string remove_dot_segments(std::string in) {
 
 }  // namespace
 
-namespace {
-// Whether `url` runs script or holds a document when followed (javascript:, vbscript:, data:),
-// as a browser reads it: ASCII white space and control characters anywhere in the scheme are
-// ignored and case does not matter.
-bool is_script_url(std::string_view url) noexcept {
-  std::string scheme;
-  for (char c : url) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F) continue;
-    if (c == ':') return scheme == "javascript" || scheme == "vbscript" || scheme == "data";
-    if (scheme.size() >= 10) return false;
-    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
-  return false;
-}
-}  // namespace
-
 std::string resolve_url(std::string_view base, std::string_view ref) {
   const std::string_view r = detail::trim(ref);
-  if (is_script_url(r)) return {};  // never kept as a link, whatever the field
+  if (!detail::is_safe_url(r)) return {};  // never kept as a link, whatever the field
   if (base.empty() || !has_scheme(base) || has_scheme(r)) return std::string(r);
   const Uri b = split(base);
   const Uri u = split(r);

@@ -16,6 +16,7 @@
 
 #include "detail/inert_xml.hpp"
 #include "detail/input_buffer.hpp"
+#include "detail/url.hpp"
 #include "formats/feed/feed.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "formats/xml/codec.hpp"
@@ -1061,6 +1062,9 @@ class Reader {
       n.body_html = std::move(html);
     }
     fill_empty_fields(a, std::move(n));
+    if (sanitise_own_html(a.body_html, options_) &&
+        !warn(ErrorCode::invalid_value, kUnsafeHtmlRemoved, item, path + ".body_html"))
+      return false;
     ids_.insert(a.id);
     doc.articles.push_back(std::move(a));
     return !diag_.failed();
@@ -1512,8 +1516,17 @@ class Reader {
     }
     if (!from_extension) {
       if (guid.empty() && a.id.empty()) {
+        // rdf:about names the item's resource: writers may make a link of the id, so an
+        // unsafe one is not taken unless the caller trusts the input.
         const std::string about(detail::trim(item.attribute("rdf:about").value()));
-        if (!about.empty()) a.id = about;
+        if (!about.empty() && !options_.trusted && !detail::is_safe_url(about)) {
+          if (!warn(ErrorCode::invalid_value,
+                    "unsafe URL " + detail::quote(about) + " in rdf:about not used as the id", item,
+                    path + ".id"))
+            return false;
+        } else if (!about.empty()) {
+          a.id = about;
+        }
       }
       if (a.language.empty() && !ctx.lang.empty() && ctx.lang != doc.feed.language)
         a.language = ctx.lang;

@@ -13,6 +13,7 @@
 #include "detail/encoding.hpp"
 #include "detail/spill.hpp"
 #include "detail/text.hpp"
+#include "detail/trust.hpp"
 #include "formats/json/codec.hpp"
 
 namespace pressroom {
@@ -185,6 +186,7 @@ Result<Document> read_utf8(std::string_view input, const ReadOptions& options) {
   }
   Result<Document> r(std::move(doc));
   r.warnings() = std::move(diag.warnings());
+  detail::apply_trust(r, options);
   return r;
 }
 

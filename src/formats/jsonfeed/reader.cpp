@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "detail/trust.hpp"
 #include "formats/feed/feed.hpp"
 #include "formats/feed/module.hpp"
 #include "formats/json/codec.hpp"
@@ -192,6 +193,9 @@ class Reader {
       n.body_html = std::move(html);
     }
     feed_detail::fill_empty_fields(a, std::move(n));
+    if (feed_detail::sanitise_own_html(a.body_html, options_) &&
+        !warn(ErrorCode::invalid_value, feed_detail::kUnsafeHtmlRemoved, path + ".body_html"))
+      return false;
     return true;
   }
 
@@ -414,6 +418,7 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
     }
     Result<Document> r(std::move(*doc));
     r.warnings() = std::move(diag.warnings());
+    detail::apply_trust(r, options, detail::Sanitised::html);
     return r;
   };
   for (auto& p : dec.problems)

@@ -16,6 +16,7 @@
 
 #include "detail/encoding.hpp"
 #include "detail/text.hpp"
+#include "detail/trust.hpp"
 #include "formats/json/codec.hpp"
 
 namespace pressroom {
@@ -369,10 +370,31 @@ int sniff(std::string_view head) {
 }
 
 }  // namespace
+
+// The readers, before the caller's decision on trust is applied.
+Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options);
+Result<Document> read_document(std::string_view input, const ReadOptions& options);
+
 }  // namespace jsonl_detail
 
 PRESSROOM_ABI_BEGIN
 namespace jsonl {
+
+Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
+  detail::TrustedSink trusted(sink, options);
+  return trusted.finish(jsonl_detail::read_stream(in, trusted.sink(), options));
+}
+
+Result<Document> read(std::string_view input, const ReadOptions& options) {
+  Result<Document> r = jsonl_detail::read_document(input, options);
+  detail::apply_trust(r, options);
+  return r;
+}
+
+}  // namespace jsonl
+PRESSROOM_ABI_END
+
+namespace jsonl_detail {
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
   jsonl_detail::LineReader reader(options, sink);
@@ -442,7 +464,7 @@ Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& 
   return jsonl_detail::finish_status(reader, ok);
 }
 
-Result<Document> read(std::string_view input, const ReadOptions& options) {
+Result<Document> read_document(std::string_view input, const ReadOptions& options) {
   Document doc;
   if (input.size() > options.limits.max_input_bytes) {
     return jsonl_detail::limit_error("input of " + std::to_string(input.size()) +
@@ -478,6 +500,11 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
   r.warnings() = std::move(st.warnings());
   return r;
 }
+
+}  // namespace jsonl_detail
+
+PRESSROOM_ABI_BEGIN
+namespace jsonl {
 
 Result<std::string> write(const Document& doc, const WriteOptions&) {
   std::string out;

@@ -5,9 +5,9 @@
 // How a Document travels in RSS (the Atom writer follows the same plan):
 //
 // - Native elements carry what they can, written so that pressroom reads them back exactly:
-//   guid (id; isPermaLink="true" only when the id is the url), link (url), title (headline),
-//   description (the summary when there is one, else the HTML body), content:encoded (the HTML
-//   body when there is a summary, possibly empty), pubDate (date_published), atom:updated
+//   guid (id; isPermaLink="true" only when the id is the url and a safe URL), link (url), title
+//   (headline), description (the summary when there is one, else the HTML body), content:encoded
+//   (the HTML body when there is a summary, possibly empty), pubDate (date_published), atom:updated
 //   (date_modified), dc:language, dc:rights, dc:creator (authors), category (+domain),
 //   media:content (every Media, Media RSS; a `pressroom:role` attribute keeps the role),
 //   atom:link (every Link), source (+url). For foreign readers only: one enclosure (the first
@@ -32,6 +32,7 @@
 //   reports it); the pressroom:feed record keeps the real (empty) values.
 #include <ostream>
 
+#include "detail/url.hpp"
 #include "formats/feed/module.hpp"
 #include "formats/feed/xml_out.hpp"
 #include "pressroom/model/enums.hpp"
@@ -183,7 +184,9 @@ void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag,
   }
   if (links_native) native.add(f.links);
   if (!a.id.empty()) {
-    const bool permalink = a.id == a.url && feed_detail::has_scheme(a.id);
+    // Readers take a permalink guid for the item's link: only an id the URL filter allows.
+    const bool permalink =
+        a.id == a.url && feed_detail::has_scheme(a.id) && detail::is_safe_url(a.id);
     x.element("guid", a.id, {{"isPermaLink", permalink ? "true" : "false"}});
   } else {
     diag.warn(ErrorCode::missing_field, "article without id: no guid written", path + ".id");
@@ -223,7 +226,8 @@ void write_item(XmlOut& x, feed_detail::WriteDiagnostics& diag,
 }
 
 // The channel link (required): the first of home_page_url, feed_url, the publisher's url, the
-// first article url, the first alternate link of an article, and feed.id when it is an IRI.
+// first article url, the first alternate link of an article, and feed.id when it is an IRI
+// that the URL filter allows.
 std::string channel_link(const Document& doc) {
   const Feed& f = doc.feed;
   if (!f.home_page_url.empty()) return f.home_page_url;
@@ -235,7 +239,7 @@ std::string channel_link(const Document& doc) {
   for (const auto& a : doc.articles)
     for (const auto& l : a.links)
       if ((l.rel.empty() || l.rel == "alternate") && !l.href.empty()) return l.href;
-  if (feed_detail::has_scheme(f.id)) return f.id;
+  if (feed_detail::has_scheme(f.id) && detail::is_safe_url(f.id)) return f.id;
   return {};
 }
 

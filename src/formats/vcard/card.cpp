@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <type_traits>
 
+#include "detail/url.hpp"
 #include "formats/json/codec.hpp"
 
 namespace pressroom::vcard_detail {
@@ -486,6 +487,12 @@ bool to_contact(const std::vector<Property>& props, Version version, detail::Dia
       l.href = p.value;
       const std::vector<std::string> mt = p.param("MEDIATYPE");
       if (!mt.empty()) l.media_type = mt.front();
+      if (!l.href.empty() && !diag.options().trusted && !detail::is_safe_url(l.href)) {
+        if (!diag.warn(ErrorCode::invalid_value, "unsafe URL " + detail::quote(l.href) + " removed",
+                       p.offset))
+          return false;
+        continue;
+      }
       if (!l.href.empty()) out.urls.push_back(std::move(l));
     } else if (n == "IMPP") {
       InstantMessaging im;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "detail/encoding.hpp"
+#include "detail/trust.hpp"
 #include "formats/vcard/card.hpp"
 #include "pressroom/vcard.hpp"
 
@@ -306,10 +307,13 @@ class Reader {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
   // vCard 4.0 is UTF-8; cards saved in UTF-16 or UTF-32 (older vCards often are) are converted.
-  return detail::read_decoded(input, false, "vcard", options, [&options](std::string_view text) {
-    Reader reader(text, options);
-    return reader.run();
-  });
+  Result<Document> r =
+      detail::read_decoded(input, false, "vcard", options, [&options](std::string_view text) {
+        Reader reader(text, options);
+        return reader.run();
+      });
+  detail::apply_trust(r, options);
+  return r;
 }
 
 }  // namespace vcard

@@ -12,6 +12,7 @@
 
 #include "detail/encoding.hpp"
 #include "detail/text.hpp"
+#include "detail/trust.hpp"
 #include "formats/xml/codec.hpp"
 #include "pressroom/xml.hpp"
 
@@ -336,7 +337,9 @@ PRESSROOM_ABI_BEGIN
 namespace xml {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  return xml_detail::read_document(input, options);
+  Result<Document> r = xml_detail::read_document(input, options);
+  detail::apply_trust(r, options);
+  return r;
 }
 
 Format format() {
