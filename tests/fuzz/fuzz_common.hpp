@@ -7,7 +7,9 @@
 //   - no exception leaves the library (std::bad_alloc aside: libFuzzer reports memory);
 //   - a format reads what its own writer wrote;
 //   - pressroom's own encodings (json, jsonl, xml, boost-*) are lossless: for a Document that
-//     validate() accepts, read(write(d)) == d unless the writer warned about a loss.
+//     validate() accepts, read(write(d)) == d unless the writer warned about a loss;
+//   - trust (trust_check.hpp): after a default-mode read, no writer's output holds live markup,
+//     an unsafe URL or an executable foreign element.
 #ifndef PRESSROOM_TESTS_FUZZ_FUZZ_COMMON_HPP
 #define PRESSROOM_TESTS_FUZZ_FUZZ_COMMON_HPP
 
@@ -26,6 +28,7 @@
 #include "pressroom/model/dump.hpp"
 #include "pressroom/model/validate.hpp"
 #include "pressroom/registry.hpp"
+#include "trust_check.hpp"
 #ifdef PRESSROOM_FUZZ_WITH_EXTRACT
 #include "pressroom/extract.hpp"
 #endif
@@ -96,7 +99,10 @@ inline std::string first_difference(const std::string& a, const std::string& b) 
 inline void write_and_read_back(std::string_view target, const Format& out, const Document& d,
                                 bool valid) {
   const Result<std::string> w = out.write(d, WriteOptions{});
-  if (!w || !out.read) return;  // refusing to write (a non-finite number...) is allowed
+  if (!w) return;  // refusing to write (a non-finite number...) is allowed
+  check_output(out, *w, small_options(Mode::lenient),
+               [&](const std::string& what) { finding(target, what); });
+  if (!out.read) return;
   const Result<Document> r = out.read(*w, small_options(Mode::lenient));
   if (!r) {
     if (r.error().code == ErrorCode::limit_exceeded) return;  // output grew past a limit
@@ -135,6 +141,8 @@ inline void run(std::string_view target, std::string_view name, std::string_view
     const Result<Document> lenient = f->read(input, small_options(Mode::lenient));
     if (!lenient) return;
     const Document& d = *lenient;
+    check_clean_document(d, f->name + " read in the default mode",
+                         [&](const std::string& what) { finding(target, what); });
     const bool valid = validate(d).empty();
     for (const Format& out : registry().formats()) {
       if (out.write) write_and_read_back(target, out, d, valid);
@@ -161,6 +169,8 @@ inline void run_round_trip(std::string_view target, std::string_view input) {
       if (!f.read || !f.write || !f.carries.lossless) continue;
       const Result<std::string> w1 = f.write(d, WriteOptions{});
       if (!w1) continue;
+      check_output(f, *w1, small_options(Mode::lenient),
+                   [&](const std::string& what) { finding(target, what); });
       const Result<Document> r = f.read(*w1, small_options(Mode::lenient));
       if (!r) {
         if (r.error().code == ErrorCode::limit_exceeded) continue;
