@@ -187,7 +187,7 @@ void check_json_feed_output(const std::string& text, Fail&& fail) {
     for (const auto& [key, value] : v->items()) {
       if (key == "_pressroom") continue;  // canonical JSON: read back and checked as a Document
       if (value.is_string()) {
-        const std::string& s = value.get_ref<const std::string&>();
+        const std::string& s = value.template get_ref<const std::string&>();
         if (key == "content_html") check_html(s, "jsonfeed content_html", fail);
         const bool url = key == "url" || key == "external_url" || key == "home_page_url" ||
                          key == "feed_url" || key == "next_url" || key == "icon" ||
