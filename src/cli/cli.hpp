@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "pressroom/error.hpp"
+#include "pressroom/io.hpp"
 #include "pressroom/model/document.hpp"
 #include "pressroom/registry.hpp"
 #include "pressroom/result.hpp"
@@ -204,31 +205,11 @@ class Input {
 // ---------------------------------------------------------------------------------------------
 // Output
 
-/// A stream buffer writing a file descriptor; remembers the first write error.
-class FdOutBuf : public std::streambuf {
- public:
-  explicit FdOutBuf(int fd);
-  /// The errno of the first failed write, 0 if none.
-  [[nodiscard]] int error() const noexcept { return error_; }
-
- protected:
-  int_type overflow(int_type ch) override;
-  std::streamsize xsputn(const char* s, std::streamsize n) override;
-  int sync() override;
-
- private:
-  bool flush_buffer();
-  bool write_all(const char* data, std::size_t size);
-  int fd_;
-  int error_ = 0;
-  std::vector<char> buffer_;
-};
-
-/// Where data goes: standard output; a character device or FIFO, written directly; or a
-/// regular file (a symbolic link's target, when the path is a link) written through a
-/// temporary file in the same directory that is renamed over it on `commit()` and removed
-/// otherwise (also when the process gets SIGINT, SIGTERM, SIGHUP, SIGQUIT or SIGXFSZ). Other
-/// files (directories, sockets, block devices) are refused.
+/// Where data goes: standard output, or a file written through `pressroom::AtomicOutput`
+/// (a character device or FIFO directly; a regular file, or a symbolic link's target,
+/// through a temporary file renamed over it on `commit()`; other files refused). The
+/// temporary file is also removed when the process gets SIGINT, SIGTERM, SIGHUP, SIGQUIT or
+/// SIGXFSZ.
 class Output {
  public:
   /// Opens the output: `path` "" or "-" is standard output.
@@ -240,23 +221,18 @@ class Output {
   /// The name diagnostics use: the path, or `<stdout>`.
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   /// The stream to write to.
-  [[nodiscard]] std::ostream& stream() noexcept { return *stream_; }
+  [[nodiscard]] std::ostream& stream() noexcept { return file_.stream(); }
   /// The errno of the first failed write to the output, 0 if none.
-  [[nodiscard]] int write_errno() const noexcept { return buf_->error(); }
+  [[nodiscard]] int write_errno() const noexcept { return file_.write_errno(); }
   /// Flushes; for a file, syncs and renames the temporary over the path.
-  Status commit();
+  Status commit() { return file_.commit(); }
   /// Removes the temporary file (no effect on standard output).
-  void discard();
+  void discard() { file_.discard(); }
 
  private:
-  Output() = default;
-  std::string path_;
+  Output(std::string name, AtomicOutput file) : name_(std::move(name)), file_(std::move(file)) {}
   std::string name_;
-  std::string temp_;
-  int fd_ = -1;
-  bool committed_ = false;
-  std::unique_ptr<FdOutBuf> buf_;
-  std::unique_ptr<std::ostream> stream_;
+  AtomicOutput file_;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Input files (with their head read for detection) and atomic output files.
+// Input files (with their head read for detection) and output files.
 //
-// An output file is written to a temporary file in its directory and renamed over it only when
-// the whole conversion succeeded. A signal handler removes the temporary file on SIGINT,
-// SIGTERM, SIGHUP, SIGQUIT and SIGXFSZ, then lets the signal end the process as it would have.
-// A symbolic link is followed: its target is what gets replaced. A character device or a FIFO
-// (/dev/null, /dev/stdout, a named pipe) is written directly; other files that are not regular
-// (directories, sockets, block devices) are refused.
+// An output file is a pressroom::AtomicOutput (see io.hpp for what it does with devices,
+// FIFOs, symbolic links and other files): written to a temporary file in its directory and
+// renamed over it only when the whole conversion succeeded. A signal handler removes the
+// temporary file on SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGXFSZ, then lets the signal end
+// the process as it would have; AtomicOutput's hooks tell it which file that is.
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -60,6 +59,30 @@ void install_signal_handlers() {
     if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
     ::sigaction(sig, &sa, nullptr);
   }
+}
+
+// The signal mask to restore once the temporary file is recorded.
+sigset_t g_saved_mask;
+
+// Called by AtomicOutput just before it creates a temporary file: blocks the signals until
+// the file is recorded, so that none can come between the two and leave the file behind.
+void block_fatal_signals() {
+  install_signal_handlers();
+  g_temp_armed = 0;
+  sigset_t block;
+  sigemptyset(&block);
+  for (const int sig : fatal_signals) sigaddset(&block, sig);
+  ::sigprocmask(SIG_BLOCK, &block, &g_saved_mask);
+}
+
+// Called just after: records the temporary file (if created) for the handler, unblocks.
+void arm_and_unblock(const std::string& temporary) {
+  // A path the kernel accepts is shorter than PATH_MAX (4096), so it always fits.
+  if (!temporary.empty() && temporary.size() < sizeof g_temp_path) {
+    std::memcpy(g_temp_path, temporary.c_str(), temporary.size() + 1);
+    g_temp_armed = 1;
+  }
+  ::sigprocmask(SIG_SETMASK, &g_saved_mask, nullptr);
 }
 
 }  // namespace
@@ -223,246 +246,19 @@ std::istream& Input::stream() {
 
 // --- output -------------------------------------------------------------------------------
 
-FdOutBuf::FdOutBuf(int fd) : fd_(fd), buffer_(buffer_bytes) {
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
-}
-
-bool FdOutBuf::write_all(const char* data, std::size_t size) {
-  if (error_ != 0) return false;
-  while (size > 0) {
-    const ssize_t n = ::write(fd_, data, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      error_ = errno;
-      return false;
-    }
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
-bool FdOutBuf::flush_buffer() {
-  const std::size_t n = static_cast<std::size_t>(pptr() - pbase());
-  setp(buffer_.data(), buffer_.data() + buffer_.size());
-  return write_all(buffer_.data(), n);
-}
-
-FdOutBuf::int_type FdOutBuf::overflow(int_type ch) {
-  if (!flush_buffer()) return traits_type::eof();
-  if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-    *pptr() = traits_type::to_char_type(ch);
-    pbump(1);
-  }
-  return traits_type::not_eof(ch);
-}
-
-std::streamsize FdOutBuf::xsputn(const char* s, std::streamsize n) {
-  const auto size = static_cast<std::size_t>(n);
-  if (size <= static_cast<std::size_t>(epptr() - pptr())) {
-    std::memcpy(pptr(), s, size);
-    pbump(static_cast<int>(n));
-    return n;
-  }
-  if (!flush_buffer()) return 0;
-  if (size >= buffer_.size()) return write_all(s, size) ? n : 0;
-  std::memcpy(pptr(), s, size);
-  pbump(static_cast<int>(n));
-  return n;
-}
-
-int FdOutBuf::sync() { return flush_buffer() ? 0 : -1; }
-
-namespace {
-
-// The directory part of `path` ("dir/" for "dir/name", "" for "name").
-std::string dir_part(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
-}
-
-// Whether the kernel's protected_symlinks rule forbids following link `link` (of status `st`):
-// a link in a sticky, world-writable directory (/tmp) that belongs neither to us nor to the
-// directory's owner may have been planted there to redirect our output.
-bool planted_link(const std::string& link, const struct stat& st) {
-  const std::string dir = dir_part(link);
-  struct stat dst {};
-  if (::stat(dir.empty() ? "." : dir.c_str(), &dst) != 0) return false;
-  const bool sticky_and_open = (dst.st_mode & S_ISVTX) != 0 && (dst.st_mode & S_IWOTH) != 0;
-  return sticky_and_open && st.st_uid != ::geteuid() && st.st_uid != dst.st_uid;
-}
-
-// The file a path names once its symbolic links are followed (up to 40 of them, as the
-// kernel does), also when the last one points at nothing yet.
-Result<std::string> follow_links(const std::string& path) {
-  std::string current = path;
-  for (int hops = 0; hops < 40; ++hops) {
-    struct stat st {};
-    if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
-    if (planted_link(current, st)) {
-      return cli_error(ErrorCode::io,
-                       "not following a symbolic link that another user owns in a "
-                       "world-writable sticky directory");
-    }
-    const auto size = static_cast<std::size_t>(st.st_size > 4095 ? st.st_size : 4095);
-    std::string target(size + 1, '\0');
-    const ssize_t n = ::readlink(current.c_str(), target.data(), target.size());
-    if (n < 0 || static_cast<std::size_t>(n) > size) {
-      const int err = n < 0 ? errno : ENAMETOOLONG;
-      return cli_error(ErrorCode::io, "cannot read the symbolic link: " + errno_text(err));
-    }
-    target.resize(static_cast<std::size_t>(n));
-    if (target.empty() || target[0] != '/') target = dir_part(current) + target;
-    current = std::move(target);
-  }
-  return cli_error(ErrorCode::io, "too many levels of symbolic links");
-}
-
-// Why a file of mode `mode` cannot be an output, or null when it can.
-const char* refused_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "is a directory";
-  if (S_ISSOCK(mode)) return "is a socket";
-  if (S_ISBLK(mode)) return "is a block device";
-  if (S_ISREG(mode) || S_ISCHR(mode) || S_ISFIFO(mode)) return nullptr;
-  return "is not a regular file, character device or FIFO";
-}
-
-}  // namespace
-
 Result<std::unique_ptr<Output>> Output::open(const std::string& path) {
-  std::unique_ptr<Output> out(new Output());
   if (path.empty() || path == "-") {
-    out->name_ = "<stdout>";
-    out->fd_ = 1;
-    out->buf_ = std::make_unique<FdOutBuf>(out->fd_);
-    out->stream_ = std::make_unique<std::ostream>(out->buf_.get());
-    return out;
+    return std::unique_ptr<Output>(new Output("<stdout>", AtomicOutput::standard_output()));
   }
-  out->name_ = path;
-  out->path_ = path;
-  struct stat st {};
-  bool exists = ::stat(path.c_str(), &st) == 0;  // through symbolic links
-  if (exists && refused_kind(st.st_mode) != nullptr) {
-    return cli_error(ErrorCode::io,
-                     std::string(refused_kind(st.st_mode)) +
-                         "; an output must be a regular file, a character device or a FIFO");
-  }
-  if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
-    // A device or a FIFO is written as it is: replacing it with a file would break it (and
-    // /dev/null for everyone), and what was written cannot be taken back anyway.
-    out->fd_ = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-    if (out->fd_ < 0) {
-      const int err = errno;
-      return cli_error(ErrorCode::io, "cannot open: " + errno_text(err));
-    }
-    struct stat opened {};
-    if (::fstat(out->fd_, &opened) != 0 || !(S_ISCHR(opened.st_mode) || S_ISFIFO(opened.st_mode))) {
-      return cli_error(ErrorCode::io, "changed while it was opened");  // ~Output closes fd_
-    }
-    out->buf_ = std::make_unique<FdOutBuf>(out->fd_);
-    out->stream_ = std::make_unique<std::ostream>(out->buf_.get());
-    return out;
-  }
-  // A regular file, or none yet. A symbolic link is written through: its target is replaced
-  // (atomically, by a file created beside the target) and the link stays.
-  Result<std::string> resolved = follow_links(path);
-  if (!resolved) return resolved.error();
-  out->path_ = std::move(*resolved);
-  exists = ::stat(out->path_.c_str(), &st) == 0;
-  if (exists && !S_ISREG(st.st_mode)) {
-    return cli_error(ErrorCode::io, "changed while it was opened");
-  }
-  const std::string& target = out->path_;
-  const std::size_t slash = target.rfind('/');
-  const std::string dir = slash == std::string::npos ? std::string() : target.substr(0, slash + 1);
-  const std::string base = slash == std::string::npos ? target : target.substr(slash + 1);
-  out->temp_ = dir + "." + base + ".pressroom-XXXXXX";
-  if (out->temp_.size() >= sizeof g_temp_path) {
-    out->temp_.clear();
-    return cli_error(ErrorCode::io, "path too long");
-  }
-  install_signal_handlers();
-  // Block the signals while the file is created and the handler armed with its name, so
-  // that no signal can come between the two and leave the file behind.
-  g_temp_armed = 0;
-  sigset_t block;
-  sigset_t old;
-  sigemptyset(&block);
-  for (const int sig : fatal_signals) sigaddset(&block, sig);
-  ::sigprocmask(SIG_BLOCK, &block, &old);
-  out->fd_ = ::mkstemp(out->temp_.data());
-  const int err = errno;
-  if (out->fd_ >= 0) {
-    std::memcpy(g_temp_path, out->temp_.c_str(), out->temp_.size() + 1);
-    g_temp_armed = 1;
-  }
-  ::sigprocmask(SIG_SETMASK, &old, nullptr);
-  if (out->fd_ < 0) {
-    out->temp_.clear();
-    return cli_error(ErrorCode::io, "cannot create a temporary file beside it: " + errno_text(err));
-  }
-  ::fcntl(out->fd_, F_SETFD, FD_CLOEXEC);
-  // mkstemp creates 0600; give the file what a newly created one would get, or keep the
-  // mode of the file it replaces.
-  if (exists) {
-    ::fchmod(out->fd_, st.st_mode & 07777);
-  } else {
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(out->fd_, 0666 & ~mask);
-  }
-  out->buf_ = std::make_unique<FdOutBuf>(out->fd_);
-  out->stream_ = std::make_unique<std::ostream>(out->buf_.get());
-  return out;
+  AtomicOutputHooks hooks;
+  hooks.before_create = block_fatal_signals;
+  hooks.after_create = arm_and_unblock;
+  hooks.after_remove = [] { g_temp_armed = 0; };
+  Result<AtomicOutput> file = AtomicOutput::open(path, std::move(hooks));
+  if (!file) return file.error();
+  return std::unique_ptr<Output>(new Output(path, std::move(*file)));
 }
 
-Output::~Output() {
-  if (!committed_) discard();
-  if (fd_ > 1) ::close(fd_);
-}
-
-Status Output::commit() {
-  stream_->flush();
-  if (buf_->error() != 0 || !*stream_) {
-    const int err = buf_->error();
-    discard();
-    return cli_error(ErrorCode::io, "cannot write: " + errno_text(err != 0 ? err : EIO));
-  }
-  if (temp_.empty()) {
-    committed_ = true;
-    if (fd_ > 1) {  // a device or FIFO: its close can report a write error too
-      const int fd = fd_;
-      fd_ = -1;
-      if (::close(fd) != 0 && errno != EINTR) {
-        const int err = errno;
-        return cli_error(ErrorCode::io, "cannot write: " + errno_text(err));
-      }
-    }
-    return {};
-  }
-  if (::fsync(fd_) != 0 || ::close(fd_) != 0) {
-    const int err = errno;
-    fd_ = -1;
-    discard();
-    return cli_error(ErrorCode::io, "cannot write: " + errno_text(err));
-  }
-  fd_ = -1;
-  if (::rename(temp_.c_str(), path_.c_str()) != 0) {
-    const int err = errno;
-    discard();
-    return cli_error(ErrorCode::io, "cannot rename the temporary file: " + errno_text(err));
-  }
-  g_temp_armed = 0;
-  temp_.clear();
-  committed_ = true;
-  return {};
-}
-
-void Output::discard() {
-  if (temp_.empty()) return;
-  g_temp_armed = 0;
-  ::unlink(temp_.c_str());
-  temp_.clear();
-}
+Output::~Output() = default;
 
 }  // namespace pressroom::cli

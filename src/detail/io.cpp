@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <random>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -70,39 +69,16 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) 
 }
 
 Status write_file_atomic(const std::string& path, std::string_view data) {
-  const std::size_t slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmp = (slash == std::string::npos ? std::string() : dir) + "." + base + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0)
-    return io_error("cannot create a temporary file beside '" + path + "': " + errno_text());
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = errno_text();
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return io_error("cannot write '" + path + "': " + why);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  // Keep the permissions a newly created file would get (mkstemp creates 0600).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string why = errno_text();
-    ::unlink(tmp.c_str());
-    return io_error("cannot write '" + path + "': " + why);
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = errno_text();
-    ::unlink(tmp.c_str());
-    return io_error("cannot rename the output to '" + path + "': " + why);
-  }
+  const auto named = [&path](Error e) {
+    e.message = "'" + path + "': " + e.message;
+    return e;
+  };
+  Result<AtomicOutput> out = AtomicOutput::open(path);
+  if (!out) return named(out.error());
+  Status written = out->write(data);
+  if (!written) return named(written.error());
+  Status committed = out->commit();
+  if (!committed) return named(committed.error());
   return {};
 }
 
