@@ -9,11 +9,15 @@ PRESSROOM_ABI_BEGIN
 namespace atom {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  return feed_detail::read_xml_feed(input, options, "atom");
+  return detail::guard_memory("atom", "reading", [&]() -> Result<Document> {
+    return feed_detail::read_xml_feed(input, options, "atom");
+  });
 }
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
-  return feed_detail::read_xml_feed_stream(in, sink, options, "atom");
+  return detail::guard_memory("atom", "reading", [&]() -> Status {
+    return feed_detail::read_xml_feed_stream(in, sink, options, "atom");
+  });
 }
 
 std::vector<Error> lint(const Document& doc) {

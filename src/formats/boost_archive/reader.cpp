@@ -16,6 +16,8 @@
 #include <istream>
 #include <locale>
 #include <new>
+#include <string>
+#include <vector>
 
 #include "detail/text.hpp"
 #include "formats/boost_archive/archive_io.hpp"
@@ -44,8 +46,49 @@ constexpr unsigned kXmlFlags = kFlags | boost::archive::no_xml_tag_checking;
 // reads strings of text and binary archives itself (Boost would allocate first).
 class Guard final : public boost_serialization::LoadGuard {
  public:
-  Guard(MemoryBuf& buf, Kind kind, const ReadOptions& options)
-      : buf_(buf), kind_(kind), limits_(options.limits), on_progress_(options.on_progress) {}
+  Guard(MemoryBuf& buf, Kind kind, const ReadOptions& options, std::string_view input)
+      : buf_(buf),
+        kind_(kind),
+        limits_(options.limits),
+        on_progress_(options.on_progress),
+        strict_(options.mode == Mode::strict),
+        budget_(options, format_name(kind), input) {}
+
+  void check_memory(std::uint64_t bytes) override {
+    if (!budget_.charge(bytes)) fail(ErrorCode::limit_exceeded, budget_.error().message);
+  }
+
+  bool negative_ahead() override {
+    if (kind_ == Kind::binary) return false;  // a binary archive holds no sign
+    const char* p = buf_.cur();
+    const char* const end = p + buf_.left();
+    const auto skip_space = [&p, end] {
+      while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) ++p;
+    };
+    skip_space();
+    if (kind_ == Kind::xml) {
+      // Before the element's start tag: the number follows it.
+      if (p < end && *p == '<') {
+        while (p < end && *p != '>') ++p;
+        if (p < end) ++p;
+      }
+      skip_space();
+    }
+    return p < end && *p == '-';
+  }
+
+  void invalid_value(const std::string& message) override {
+    if (strict_) fail(ErrorCode::invalid_value, message);
+    Error w;
+    w.code = ErrorCode::invalid_value;
+    w.severity = Severity::warning;
+    w.message = message;
+    w.offset = buf_.offset();
+    warnings_.push_back(std::move(w));
+  }
+
+  // The warnings of invalid_value(), each with its offset in the input.
+  [[nodiscard]] std::vector<Error>& warnings() noexcept { return warnings_; }
 
   void check_count(std::uint64_t count, std::size_t min_primitives, bool records) override {
     if (records) {
@@ -126,6 +169,9 @@ class Guard final : public boost_serialization::LoadGuard {
   Kind kind_;
   const Limits& limits_;
   const std::function<void(std::uint64_t)>& on_progress_;
+  bool strict_;
+  detail::Diagnostics budget_;  // the memory budget (Limits::max_memory_ratio)
+  std::vector<Error> warnings_;
   std::uint64_t records_ = 0;
   std::size_t reported_ = 0;
 
@@ -204,91 +250,100 @@ PRESSROOM_ABI_BEGIN
 namespace boost_archive {
 
 Result<Document> read(std::string_view input, Kind kind, const ReadOptions& options) {
-  using namespace boost_archive_detail;
-  const std::string_view name = format_name(kind);
-  if (input.size() > options.limits.max_input_bytes) {
-    return detail::make_error(ErrorCode::limit_exceeded, name,
-                              "the input's " + std::to_string(input.size()) +
-                                  " bytes exceed max_input_bytes (" +
-                                  std::to_string(options.limits.max_input_bytes) + ")");
-  }
-  Check check = check_signature(input, kind);
-  if (check.ok && kind == Kind::xml) check = check_xml_structure(input, options.limits.max_depth);
-  if (!check.ok) {
-    return detail::make_error(check.code, name, std::move(check.message), input, check.offset);
-  }
+  return detail::guard_memory(format_name(kind), "reading", [&]() -> Result<Document> {
+    using namespace boost_archive_detail;
+    const std::string_view name = format_name(kind);
+    if (input.size() > options.limits.max_input_bytes) {
+      return detail::make_error(ErrorCode::limit_exceeded, name,
+                                "the input's " + std::to_string(input.size()) +
+                                    " bytes exceed max_input_bytes (" +
+                                    std::to_string(options.limits.max_input_bytes) + ")");
+    }
+    Check check = check_signature(input, kind);
+    if (check.ok && kind == Kind::xml) check = check_xml_structure(input, options.limits.max_depth);
+    if (!check.ok) {
+      return detail::make_error(check.code, name, std::move(check.message), input, check.offset);
+    }
 
-  MemoryBuf buf(input);
-  std::istream is(&buf);
-  is.imbue(std::locale::classic());
-  Guard guard(buf, kind, options);
-  Document doc;
-  Error error;
-  bool failed = false;
-  std::size_t end_offset = 0;
-  try {
-    switch (kind) {
-      case Kind::text:
-        load<boost::archive::text_iarchive>(is, guard, doc);
-        break;
-      case Kind::binary:
-        load<boost::archive::binary_iarchive>(is, guard, doc);
-        break;
-      case Kind::xml: {
-        boost::archive::xml_iarchive ia(is, kXmlFlags);
-        boost_serialization::install_guard(ia, &guard);
-        ia >> boost::serialization::make_nvp("document", doc);
-        // The destructor parses the closing tag and throws (inside a destructor: terminate)
-        // when it is missing. The structure check saw it; serve it from static storage so
-        // that no input whatever can make the destructor throw.
-        is.clear();
-        buf.serve("\n</boost_serialization>\n");
-        break;
+    MemoryBuf buf(input);
+    std::istream is(&buf);
+    is.imbue(std::locale::classic());
+    Guard guard(buf, kind, options, input);
+    Document doc;
+    Error error;
+    bool failed = false;
+    std::size_t end_offset = 0;
+    try {
+      switch (kind) {
+        case Kind::text:
+          load<boost::archive::text_iarchive>(is, guard, doc);
+          break;
+        case Kind::binary:
+          load<boost::archive::binary_iarchive>(is, guard, doc);
+          break;
+        case Kind::xml: {
+          boost::archive::xml_iarchive ia(is, kXmlFlags);
+          boost_serialization::install_guard(ia, &guard);
+          ia >> boost::serialization::make_nvp("document", doc);
+          // The destructor parses the closing tag and throws (inside a destructor: terminate)
+          // when it is missing. The structure check saw it; serve it from static storage so
+          // that no input whatever can make the destructor throw.
+          is.clear();
+          buf.serve("\n</boost_serialization>\n");
+          break;
+        }
       }
+      end_offset = buf.offset();
+    } catch (const Exception& e) {
+      failed = true;
+      error = e.error();
+    } catch (const boost::archive::archive_exception& e) {
+      failed = true;
+      error = from_boost(e);
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception& e) {
+      failed = true;
+      error.code = ErrorCode::syntax;
+      error.message = std::string("corrupt archive: ") + e.what();
     }
-    end_offset = buf.offset();
-  } catch (const Exception& e) {
-    failed = true;
-    error = e.error();
-  } catch (const boost::archive::archive_exception& e) {
-    failed = true;
-    error = from_boost(e);
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception& e) {
-    failed = true;
-    error.code = ErrorCode::syntax;
-    error.message = std::string("corrupt archive: ") + e.what();
-  }
-  if (failed) {
-    const std::size_t offset = buf.offset();
-    if (kind == Kind::binary) {
-      return binary_error(error.code, name, std::move(error.message), offset);
+    if (failed) {
+      const std::size_t offset = buf.offset();
+      if (kind == Kind::binary) {
+        return binary_error(error.code, name, std::move(error.message), offset);
+      }
+      return detail::make_error(error.code, name, std::move(error.message), input, offset);
     }
-    return detail::make_error(error.code, name, std::move(error.message), input, offset);
-  }
 
-  if (options.on_progress) options.on_progress(input.size());
-  Result<Document> result(std::move(doc));
-  if (kind != Kind::xml) {
-    std::size_t extra = input.size() - end_offset;
-    if (kind == Kind::text) {
-      const std::string_view rest = detail::trim(input.substr(end_offset));
-      extra = rest.size();
-    }
-    if (extra > 0) {
-      std::string message = std::to_string(extra) + " bytes after the end of the archive";
-      Error e =
-          kind == Kind::text
-              ? detail::make_error(ErrorCode::syntax, name, std::move(message), input, end_offset)
-              : binary_error(ErrorCode::syntax, name, std::move(message), end_offset);
-      if (options.mode == Mode::strict) return e;
+    if (options.on_progress) options.on_progress(input.size());
+    Result<Document> result(std::move(doc));
+    for (Error& w : guard.warnings()) {
+      Error e = kind == Kind::binary
+                    ? binary_error(w.code, name, std::move(w.message), w.offset)
+                    : detail::make_error(w.code, name, std::move(w.message), input, w.offset);
       e.severity = Severity::warning;
-      e.message += " ignored";
       result.warnings().push_back(std::move(e));
     }
-  }
-  return result;
+    if (kind != Kind::xml) {
+      std::size_t extra = input.size() - end_offset;
+      if (kind == Kind::text) {
+        const std::string_view rest = detail::trim(input.substr(end_offset));
+        extra = rest.size();
+      }
+      if (extra > 0) {
+        std::string message = std::to_string(extra) + " bytes after the end of the archive";
+        Error e =
+            kind == Kind::text
+                ? detail::make_error(ErrorCode::syntax, name, std::move(message), input, end_offset)
+                : binary_error(ErrorCode::syntax, name, std::move(message), end_offset);
+        if (options.mode == Mode::strict) return e;
+        e.severity = Severity::warning;
+        e.message += " ignored";
+        result.warnings().push_back(std::move(e));
+      }
+    }
+    return result;
+  });
 }
 
 }  // namespace boost_archive

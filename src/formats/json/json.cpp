@@ -36,6 +36,10 @@ void add_write_warnings(std::vector<Error>& warnings, const json_codec::WriteSta
     warnings.push_back(
         write_warning(std::to_string(stats.non_finite) + " non-finite number(s) written as 0"));
   }
+  if (stats.invalid_dates > 0) {
+    warnings.push_back(write_warning(std::to_string(stats.invalid_dates) +
+                                     " invalid date(s) left out (no reader accepts them)"));
+  }
 }
 
 void newline(std::string& out, const WriteOptions& options, int level) {
@@ -75,7 +79,7 @@ class SpoolWriter : public RecordWriter {
           }
         },
         record);
-    spool.rows.take(buffer_, 0);
+    if (!spool.rows.take(buffer_, 0)) return io_error(spool.rows.error());
     ++spool.count;
     return {};
   }
@@ -112,7 +116,9 @@ class SpoolWriter : public RecordWriter {
       open += names[t];
       open += options_.pretty ? "\": [" : "\":[";
       out_.write(open.data(), static_cast<std::streamsize>(open.size()));
-      if (!spool.rows.append_to(chunk, drain)) return io_error("cannot read a temporary file");
+      if (!spool.rows.append_to(chunk, drain))
+        return io_error(spool.rows.error().empty() ? "cannot read a temporary file"
+                                                   : spool.rows.error());
       drain(chunk);
       std::string close;
       newline(close, options_, 1);
@@ -174,35 +180,40 @@ PRESSROOM_ABI_BEGIN
 namespace json {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  detail::Diagnostics diag(options, "json", input);
-  if (input.size() > options.limits.max_input_bytes) {
-    diag.fail(ErrorCode::limit_exceeded, "input of " + std::to_string(input.size()) +
-                                             " bytes exceeds the limit (max_input_bytes = " +
-                                             std::to_string(options.limits.max_input_bytes) + ")");
-  }
-  Document doc;
-  if (!diag.failed()) (void)json_codec::read_value(input, doc, diag, std::string());
-  if (diag.failed()) {
-    Result<Document> r(diag.error());
+  return detail::guard_memory("json", "reading", [&]() -> Result<Document> {
+    detail::Diagnostics diag(options, "json", input);
+    if (input.size() > options.limits.max_input_bytes) {
+      diag.fail(ErrorCode::limit_exceeded, "input of " + std::to_string(input.size()) +
+                                               " bytes exceeds the limit (max_input_bytes = " +
+                                               std::to_string(options.limits.max_input_bytes) +
+                                               ")");
+    }
+    Document doc;
+    if (!diag.failed()) (void)json_codec::read_value(input, doc, diag, std::string());
+    if (diag.failed()) {
+      Result<Document> r(diag.error());
+      r.warnings() = std::move(diag.warnings());
+      return r;
+    }
+    Result<Document> r(std::move(doc));
     r.warnings() = std::move(diag.warnings());
     return r;
-  }
-  Result<Document> r(std::move(doc));
-  r.warnings() = std::move(diag.warnings());
-  return r;
+  });
 }
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  std::string out;
-  out.reserve(4096);
-  json_codec::WriteStats stats;
-  json_codec::write_value(out, doc, options, 0, stats);
-  out += '\n';
-  std::vector<Error> warnings;
-  json_detail::add_write_warnings(warnings, stats);
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(warnings);
-  return r;
+  return detail::guard_memory("json", "writing", [&]() -> Result<std::string> {
+    std::string out;
+    out.reserve(4096);
+    json_codec::WriteStats stats;
+    json_codec::write_value(out, doc, options, 0, stats);
+    out += '\n';
+    std::vector<Error> warnings;
+    json_detail::add_write_warnings(warnings, stats);
+    Result<std::string> r(std::move(out));
+    r.warnings() = std::move(warnings);
+    return r;
+  });
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {

@@ -209,6 +209,9 @@ class LineReader {
 
   template <class T>
   bool deliver(std::string_view text, const std::string& prefix) {
+    // A stream hands each record on: its budget is that of its own line.
+    if (!document_) diag_.allow_memory(text.size());
+    if (!diag_.charge(sizeof(T), 0, prefix)) return false;
     T record;
     if (!json_codec::read_value(text, record, diag_, prefix, "type")) return false;
     Status st = sink_(Record(std::move(record)));
@@ -302,6 +305,10 @@ void add_write_warnings(std::vector<Error>& warnings, const json_codec::WriteSta
     warnings.push_back(
         warning(std::to_string(stats.non_finite) + " non-finite number(s) written as 0"));
   }
+  if (stats.invalid_dates > 0) {
+    warnings.push_back(warning(std::to_string(stats.invalid_dates) +
+                               " invalid date(s) left out (no reader accepts them)"));
+  }
 }
 
 class LineWriter : public RecordWriter {
@@ -356,123 +363,133 @@ PRESSROOM_ABI_BEGIN
 namespace jsonl {
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
-  jsonl_detail::LineReader reader(options, sink);
-  const std::size_t max_line = options.limits.max_string_bytes > (SIZE_MAX / 4)
-                                   ? SIZE_MAX
-                                   : 4 * options.limits.max_string_bytes;
-  std::string chunk(64 * 1024, '\0');
-  std::string line;
-  std::size_t line_no = 1;
-  std::size_t line_offset = 0;
-  std::uint64_t total = 0;
-  bool ok = true;
-  bool too_long = false;
-  while (ok) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    const auto n = static_cast<std::size_t>(in.gcount());
-    if (n == 0) break;
-    total += n;
-    if (total > options.limits.max_input_bytes) {
-      Status st(jsonl_detail::limit_error("input exceeds the limit (max_input_bytes = " +
-                                              std::to_string(options.limits.max_input_bytes) + ")",
-                                          line_no, line_offset));
-      st.warnings() = std::move(reader.diag().warnings());
-      return st;
-    }
-    std::size_t start = 0;
+  return detail::guard_memory("jsonl", "reading", [&]() -> Status {
+    jsonl_detail::LineReader reader(options, sink);
+    const std::size_t max_line = options.limits.max_string_bytes > (SIZE_MAX / 4)
+                                     ? SIZE_MAX
+                                     : 4 * options.limits.max_string_bytes;
+    std::string chunk(64 * 1024, '\0');
+    std::string line;
+    std::size_t line_no = 1;
+    std::size_t line_offset = 0;
+    std::uint64_t total = 0;
+    bool ok = true;
+    bool too_long = false;
     while (ok) {
-      const std::size_t nl = chunk.find('\n', start);
-      if (nl == std::string::npos || nl >= n) {
-        line.append(chunk, start, n - start);
-        break;
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      const auto n = static_cast<std::size_t>(in.gcount());
+      if (n == 0) break;
+      total += n;
+      if (total > options.limits.max_input_bytes) {
+        Status st(jsonl_detail::limit_error("input exceeds the limit (max_input_bytes = " +
+                                                std::to_string(options.limits.max_input_bytes) +
+                                                ")",
+                                            line_no, line_offset));
+        st.warnings() = std::move(reader.diag().warnings());
+        return st;
       }
-      std::string_view text;
-      if (line.empty()) {
-        text = std::string_view(chunk.data() + start, nl - start);
-      } else {
-        line.append(chunk, start, nl - start);
-        text = line;
+      std::size_t start = 0;
+      while (ok) {
+        const std::size_t nl = chunk.find('\n', start);
+        if (nl == std::string::npos || nl >= n) {
+          line.append(chunk, start, n - start);
+          break;
+        }
+        std::string_view text;
+        if (line.empty()) {
+          text = std::string_view(chunk.data() + start, nl - start);
+        } else {
+          line.append(chunk, start, nl - start);
+          text = line;
+        }
+        if (text.size() > max_line) {
+          too_long = true;
+          break;
+        }
+        ok = reader.line(text, line_no, line_offset);
+        line_offset += text.size() + 1;
+        ++line_no;
+        line.clear();
+        start = nl + 1;
       }
-      if (text.size() > max_line) {
-        too_long = true;
-        break;
+      if (line.size() > max_line) too_long = true;
+      if (too_long) {
+        Status st(jsonl_detail::limit_error("line longer than the limit (4 * max_string_bytes = " +
+                                                std::to_string(max_line) + " bytes)",
+                                            line_no, line_offset));
+        st.warnings() = std::move(reader.diag().warnings());
+        return st;
       }
-      ok = reader.line(text, line_no, line_offset);
-      line_offset += text.size() + 1;
-      ++line_no;
-      line.clear();
-      start = nl + 1;
+      if (options.on_progress) options.on_progress(total);
     }
-    if (line.size() > max_line) too_long = true;
-    if (too_long) {
-      Status st(jsonl_detail::limit_error("line longer than the limit (4 * max_string_bytes = " +
-                                              std::to_string(max_line) + " bytes)",
-                                          line_no, line_offset));
-      st.warnings() = std::move(reader.diag().warnings());
-      return st;
-    }
-    if (options.on_progress) options.on_progress(total);
-  }
-  if (ok && !line.empty()) ok = reader.line(line, line_no, line_offset);
-  return jsonl_detail::finish_status(reader, ok);
+    if (ok && !line.empty()) ok = reader.line(line, line_no, line_offset);
+    return jsonl_detail::finish_status(reader, ok);
+  });
 }
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  Document doc;
-  if (input.size() > options.limits.max_input_bytes) {
-    return jsonl_detail::limit_error("input of " + std::to_string(input.size()) +
-                                         " bytes exceeds the limit (max_input_bytes = " +
-                                         std::to_string(options.limits.max_input_bytes) + ")",
-                                     0, 0);
-  }
-  const RecordSink sink = [&doc](Record&& r) {
-    add_record(doc, std::move(r));
-    return Status();
-  };
-  jsonl_detail::LineReader reader(options, sink, &doc);
-  std::size_t start = 0;
-  std::size_t line_no = 1;
-  bool ok = true;
-  while (ok && start < input.size()) {
-    std::size_t nl = input.find('\n', start);
-    if (nl == std::string_view::npos) nl = input.size();
-    ok = reader.line(input.substr(start, nl - start), line_no, start);
-    start = nl + 1;
-    ++line_no;
-  }
-  Status st = jsonl_detail::finish_status(reader, ok);
-  if (!st) {
-    Result<Document> r(st.error());
+  return detail::guard_memory("jsonl", "reading", [&]() -> Result<Document> {
+    Document doc;
+    if (input.size() > options.limits.max_input_bytes) {
+      return jsonl_detail::limit_error("input of " + std::to_string(input.size()) +
+                                           " bytes exceeds the limit (max_input_bytes = " +
+                                           std::to_string(options.limits.max_input_bytes) + ")",
+                                       0, 0);
+    }
+    const RecordSink sink = [&doc](Record&& r) {
+      add_record(doc, std::move(r));
+      return Status();
+    };
+    jsonl_detail::LineReader reader(options, sink, &doc);
+    reader.diag().allow_memory(input.size());
+    std::size_t start = 0;
+    std::size_t line_no = 1;
+    bool ok = true;
+    while (ok && start < input.size()) {
+      std::size_t nl = input.find('\n', start);
+      if (nl == std::string_view::npos) nl = input.size();
+      ok = reader.line(input.substr(start, nl - start), line_no, start);
+      start = nl + 1;
+      ++line_no;
+    }
+    Status st = jsonl_detail::finish_status(reader, ok);
+    if (!st) {
+      Result<Document> r(st.error());
+      r.warnings() = std::move(st.warnings());
+      return r;
+    }
+    Result<Document> r(std::move(doc));
     r.warnings() = std::move(st.warnings());
     return r;
-  }
-  Result<Document> r(std::move(doc));
-  r.warnings() = std::move(st.warnings());
-  return r;
+  });
 }
 
 Result<std::string> write(const Document& doc, const WriteOptions&) {
-  std::string out;
-  out.reserve(4096);
-  json_codec::WriteStats stats;
-  if (!doc.extensions.empty() || doc.pressroom_version != model_version) {
-    Document meta;
-    meta.pressroom_version = doc.pressroom_version;
-    meta.extensions = doc.extensions;
-    jsonl_detail::append_line(out, meta, "document", stats);
-  }
-  if (!doc.feed.empty()) jsonl_detail::append_line(out, doc.feed, "feed", stats);
-  for (const auto& r : doc.articles) jsonl_detail::append_line(out, r, "article", stats);
-  for (const auto& r : doc.organizations) jsonl_detail::append_line(out, r, "organization", stats);
-  for (const auto& r : doc.commissioners) jsonl_detail::append_line(out, r, "commissioner", stats);
-  for (const auto& r : doc.people) jsonl_detail::append_line(out, r, "person", stats);
-  for (const auto& r : doc.legislation) jsonl_detail::append_line(out, r, "legislation", stats);
-  for (const auto& r : doc.contacts) jsonl_detail::append_line(out, r, "contact", stats);
-  std::vector<Error> warnings;
-  jsonl_detail::add_write_warnings(warnings, stats);
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(warnings);
-  return r;
+  return detail::guard_memory("jsonl", "writing", [&]() -> Result<std::string> {
+    std::string out;
+    out.reserve(4096);
+    json_codec::WriteStats stats;
+    if (!doc.extensions.empty() || doc.pressroom_version != model_version) {
+      Document meta;
+      meta.pressroom_version = doc.pressroom_version;
+      meta.extensions = doc.extensions;
+      jsonl_detail::append_line(out, meta, "document", stats);
+    }
+    if (!doc.feed.empty()) jsonl_detail::append_line(out, doc.feed, "feed", stats);
+    for (const auto& r : doc.articles) jsonl_detail::append_line(out, r, "article", stats);
+    for (const auto& r : doc.organizations)
+      jsonl_detail::append_line(out, r, "organization", stats);
+    for (const auto& r : doc.commissioners)
+      jsonl_detail::append_line(out, r, "commissioner", stats);
+    for (const auto& r : doc.people) jsonl_detail::append_line(out, r, "person", stats);
+    for (const auto& r : doc.legislation) jsonl_detail::append_line(out, r, "legislation", stats);
+    for (const auto& r : doc.contacts) jsonl_detail::append_line(out, r, "contact", stats);
+    std::vector<Error> warnings;
+    jsonl_detail::add_write_warnings(warnings, stats);
+    Result<std::string> r(std::move(out));
+    r.warnings() = std::move(warnings);
+    return r;
+  });
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions&) {

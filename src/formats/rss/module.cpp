@@ -9,11 +9,15 @@ PRESSROOM_ABI_BEGIN
 namespace rss {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  return feed_detail::read_xml_feed(input, options, "rss");
+  return detail::guard_memory("rss", "reading", [&]() -> Result<Document> {
+    return feed_detail::read_xml_feed(input, options, "rss");
+  });
 }
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
-  return feed_detail::read_xml_feed_stream(in, sink, options, "rss");
+  return detail::guard_memory("rss", "reading", [&]() -> Status {
+    return feed_detail::read_xml_feed_stream(in, sink, options, "rss");
+  });
 }
 
 std::vector<Error> lint(const Document& doc) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // vCard reader: unfolds physical lines into content lines (keeping where each piece came from,
 // for positions), groups them into cards by BEGIN/END, and maps each card to a Contact.
+#include <map>
 #include <set>
 #include <utility>
 
@@ -226,6 +227,7 @@ class Reader {
                  offset);
       return false;
     }
+    if (!diag_.charge(sizeof(Contact), offset)) return false;
     Version version = Version::v4;
     const Property* v = nullptr;
     for (const Property& p : props) {
@@ -278,6 +280,7 @@ class Reader {
   // duplicates get -2, -3...
   void assign_ids() {
     std::set<std::string> used;
+    std::map<std::string, std::size_t> next_suffix;
     for (const Contact& c : doc_.contacts) {
       if (!c.id.empty()) used.insert(c.id);
     }
@@ -287,7 +290,11 @@ class Reader {
       if (base.empty()) base = detail::slugify(c.organization_name + " " + c.unit);
       if (base.empty()) base = "card";
       std::string id = "contact:" + base;
-      for (int n = 2; used.count(id) != 0; ++n) id = "contact:" + base + "-" + std::to_string(n);
+      // Counting on from the last suffix given to this base keeps many cards of one name
+      // linear.
+      std::size_t& n = next_suffix[base];
+      if (n < 2) n = 2;
+      while (used.count(id) != 0) id = "contact:" + base + "-" + std::to_string(n++);
       used.insert(id);
       c.id = std::move(id);
     }
@@ -304,8 +311,10 @@ class Reader {
 }  // namespace
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  Reader reader(input, options);
-  return reader.run();
+  return detail::guard_memory("vcard", "reading", [&]() -> Result<Document> {
+    Reader reader(input, options);
+    return reader.run();
+  });
 }
 
 }  // namespace vcard
