@@ -108,6 +108,8 @@ class Reader {
         l.pieces.emplace_back(l.text.size(), pos + 1);
         l.text.append(content.substr(1));
       } else {
+        // A line, with its one piece on the heap (and the allocator's overhead).
+        if (!diag_.charge(sizeof(Line) + 32, pos)) return false;
         Line l;
         l.text = std::string(content);
         l.pieces.emplace_back(0, pos);
