@@ -28,6 +28,14 @@ struct Limits {
   std::size_t max_depth = 256;               ///< nesting of JSON values or XML elements
   std::size_t max_records = 10'000'000;      ///< records of all kinds in one input
   std::size_t max_string_bytes = 16u << 20;  ///< one string value or text node (16 MiB)
+  /// Memory a read may build, per byte of input: the records it makes (`sizeof` each, and of
+  /// each value inside them) and the trees some readers parse into (XML elements, JSON Feed
+  /// values) are counted against `max_memory_ratio * input bytes + max_memory_base_bytes`.
+  /// Real feeds and archives take a few bytes per input byte; an input of empty records (3
+  /// bytes of `{}` make a record of a few KiB) is refused instead of exhausting memory.
+  std::size_t max_memory_ratio = 16;
+  /// Memory any input may build, whatever its size (see `max_memory_ratio`): 16 MiB.
+  std::uint64_t max_memory_base_bytes = std::uint64_t{16} << 20;
 };
 
 /// Options of every reader.

@@ -202,7 +202,11 @@ Result<std::string> Input::read_all(std::uint64_t max_bytes, Progress& progress)
       into = probe;
       room = sizeof probe;
     } else if (room == 0) {
-      data.resize(std::max(used + buffer_bytes, used + used / 2));
+      // Never more than one byte past the limit: that byte tells an input over it.
+      const std::size_t most =
+          max_bytes >= SIZE_MAX - 1 ? SIZE_MAX - 1 : static_cast<std::size_t>(max_bytes) + 1;
+      data.resize(
+          std::min(std::max(used + buffer_bytes, used + used / 2), std::max(most, used + 1)));
       into = data.data() + used;
       room = data.size() - used;
     }

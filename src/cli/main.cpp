@@ -2,7 +2,10 @@
 // `pressroom`: convert, extract, validate, formats, stats. Arguments, I/O and printing over the
 // public API; no format logic here.
 #include <csignal>
+#include <cstdio>
 #include <cstring>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -45,6 +48,21 @@ int dispatch(std::string_view command, int argc, char** argv, int first) {
   return -1;
 }
 
+// dispatch(), with an allocation failure reported instead of ending the process: the stack
+// unwinds (an output's temporary file is removed on the way) and the tool exits 1.
+int dispatch_guarded(std::string_view command, int argc, char** argv, int first) {
+  try {
+    return dispatch(command, argc, argv, first);
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
+  const std::string text = "pressroom " + std::string(command) +
+                           ": error: out of memory while running the command [cli/"
+                           "limit_exceeded]\n";
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  return pressroom::cli::exit_bad_input;
+}
+
 int run(int argc, char** argv) {
   using pressroom::cli::print_out;
   using pressroom::cli::usage_error;
@@ -68,7 +86,7 @@ int run(int argc, char** argv) {
     print_out("pressroom " PRESSROOM_VERSION_STRING "\n");
     return pressroom::cli::exit_ok;
   }
-  const int status = dispatch(command, argc, argv, 2);
+  const int status = dispatch_guarded(command, argc, argv, 2);
   if (status >= 0) return status;
   if (!command.empty() && command[0] == '-') {
     return usage_error("", "unknown option '" + std::string(command) + "'");

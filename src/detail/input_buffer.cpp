@@ -30,9 +30,9 @@ InputBuffer::~InputBuffer() {
   std::free(data_);
 }
 
-bool InputBuffer::reserve(std::size_t n) {
+bool InputBuffer::reserve(std::size_t n, std::size_t most) {
   if (n <= capacity_) return true;
-  std::size_t grown = std::max({n, capacity_ * 2, first_capacity});
+  std::size_t grown = std::min(std::max({n, capacity_ * 2, first_capacity}), std::max(n, most));
 #if defined(__linux__)
   if (grown >= map_from) {
     void* p = MAP_FAILED;
@@ -69,8 +69,12 @@ bool InputBuffer::assign(const char* bytes, std::size_t n) {
 InputBuffer::Fill InputBuffer::fill(std::istream& in, std::uint64_t max_bytes,
                                     const std::function<void(std::uint64_t)>& progress) {
   for (;;) {
-    // Always a byte free after the data.
-    if (size_ + 1 >= capacity_ && !reserve(size_ + 2)) return Fill::no_memory;
+    // Always a byte free after the data; room for one byte past the limit at most, which
+    // tells an input over it.
+    const std::size_t most = max_bytes >= static_cast<std::size_t>(-1) - 2
+                                 ? static_cast<std::size_t>(-1)
+                                 : static_cast<std::size_t>(max_bytes) + 2;
+    if (size_ + 1 >= capacity_ && !reserve(size_ + 2, most)) return Fill::no_memory;
     // At most 1 MiB a read, so that progress moves on steadily.
     const std::size_t room = std::min(capacity_ - 1 - size_, std::size_t{1} << 20);
     in.read(data_ + size_, static_cast<std::streamsize>(room));

@@ -35,8 +35,9 @@ class InputBuffer {
             const std::function<void(std::uint64_t)>& progress);
 
  private:
-  // Capacity at least `n`; false when memory is short.
-  bool reserve(std::size_t n);
+  // Capacity at least `n`, and no more than `most` (when at least `n`); false when memory is
+  // short.
+  bool reserve(std::size_t n, std::size_t most = static_cast<std::size_t>(-1));
   char* data_ = nullptr;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;

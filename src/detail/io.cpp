@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -26,60 +27,69 @@ std::string errno_text() { return std::strerror(errno); }
 }  // namespace
 
 Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) {
-  const bool stdin_input = path == "-";
-  const int fd = stdin_input ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return io_error("cannot open '" + path + "': " + errno_text());
-  struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    return io_error("'" + path + "' is a directory");
-  }
-  std::string data;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
-      if (!stdin_input) ::close(fd);
-      Error e = io_error("'" + path + "' is " + std::to_string(st.st_size) +
-                         " bytes, over the limit of " + std::to_string(max_bytes));
-      e.code = ErrorCode::limit_exceeded;
-      return e;
+  return detail::guard_memory("io", "reading a file", [&]() -> Result<std::string> {
+    const bool stdin_input = path == "-";
+    const int fd = stdin_input ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return io_error("cannot open '" + path + "': " + errno_text());
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      return io_error("'" + path + "' is a directory");
     }
-    data.reserve(static_cast<std::size_t>(st.st_size));
-  }
-  char buf[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string why = errno_text();
-      if (!stdin_input) ::close(fd);
-      return io_error("cannot read '" + path + "': " + why);
+    std::string data;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+        if (!stdin_input) ::close(fd);
+        Error e = io_error("'" + path + "' is " + std::to_string(st.st_size) +
+                           " bytes, over the limit of " + std::to_string(max_bytes));
+        e.code = ErrorCode::limit_exceeded;
+        return e;
+      }
+      data.reserve(static_cast<std::size_t>(st.st_size));
     }
-    if (n == 0) break;
-    if (data.size() + static_cast<std::size_t>(n) > max_bytes) {
-      if (!stdin_input) ::close(fd);
-      Error e =
-          io_error("'" + path + "' is over the limit of " + std::to_string(max_bytes) + " bytes");
-      e.code = ErrorCode::limit_exceeded;
-      return e;
+    char buf[1 << 16];
+    for (;;) {
+      const ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        const std::string why = errno_text();
+        if (!stdin_input) ::close(fd);
+        return io_error("cannot read '" + path + "': " + why);
+      }
+      if (n == 0) break;
+      if (data.size() + static_cast<std::size_t>(n) > max_bytes) {
+        if (!stdin_input) ::close(fd);
+        Error e =
+            io_error("'" + path + "' is over the limit of " + std::to_string(max_bytes) + " bytes");
+        e.code = ErrorCode::limit_exceeded;
+        return e;
+      }
+      if (data.size() + static_cast<std::size_t>(n) > data.capacity()) {
+        // Grow geometrically, but never past the limit.
+        data.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(
+            std::max(data.capacity() * 2, data.size() + static_cast<std::size_t>(n)), max_bytes)));
+      }
+      data.append(buf, static_cast<std::size_t>(n));
     }
-    data.append(buf, static_cast<std::size_t>(n));
-  }
-  if (!stdin_input) ::close(fd);
-  return data;
+    if (!stdin_input) ::close(fd);
+    return data;
+  });
 }
 
 Status write_file_atomic(const std::string& path, std::string_view data) {
-  const auto named = [&path](Error e) {
-    e.message = "'" + path + "': " + e.message;
-    return e;
-  };
-  Result<AtomicOutput> out = AtomicOutput::open(path);
-  if (!out) return named(out.error());
-  Status written = out->write(data);
-  if (!written) return named(written.error());
-  Status committed = out->commit();
-  if (!committed) return named(committed.error());
-  return {};
+  return detail::guard_memory("io", "writing a file", [&]() -> Status {
+    const auto named = [&path](Error e) {
+      e.message = "'" + path + "': " + e.message;
+      return e;
+    };
+    Result<AtomicOutput> out = AtomicOutput::open(path);
+    if (!out) return named(out.error());
+    Status written = out->write(data);
+    if (!written) return named(written.error());
+    Status committed = out->commit();
+    if (!committed) return named(committed.error());
+    return {};
+  });
 }
 
 RecordWriter::~RecordWriter() = default;

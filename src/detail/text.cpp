@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace pressroom::detail {
 
@@ -368,6 +369,90 @@ bool Diagnostics::warn(ErrorCode code, std::string message, std::size_t offset, 
     warnings_.push_back(std::move(more));
   }
   return true;
+}
+
+std::uint64_t xml_tree_bytes(std::string_view s) noexcept {
+  // pugixml 1.13 on 64-bit: a node is 64 bytes, an attribute 40, allocated in pages whose
+  // headers and slack add about a quarter.
+  constexpr std::uint64_t node = 80;
+  constexpr std::uint64_t attribute = 48;
+  std::uint64_t bytes = 4096;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    const void* lt = std::memchr(p, '<', static_cast<std::size_t>(end - p));
+    if (lt == nullptr) break;
+    p = static_cast<const char*>(lt) + 1;
+    if (p >= end) break;
+    if (*p == '/' || *p == '?') continue;
+    if (*p == '!') {
+      const std::string_view rest(p, static_cast<std::size_t>(end - p));
+      const char* close = nullptr;
+      if (rest.compare(0, 8, "![CDATA[") == 0) {
+        bytes += node;
+        const std::size_t e = rest.find("]]>");
+        close = e == std::string_view::npos ? end : p + e;
+      } else if (rest.compare(0, 3, "!--") == 0) {
+        const std::size_t e = rest.find("-->");
+        close = e == std::string_view::npos ? end : p + e;
+      }
+      if (close != nullptr) p = close;
+      continue;
+    }
+    bytes += 2 * node;
+    // Attributes: an '=' inside the tag, outside quoted values.
+    char quote = 0;
+    for (; p < end; ++p) {
+      const char c = *p;
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '=') {
+        bytes += attribute;
+      } else if (c == '>' || c == '<') {
+        break;
+      }
+    }
+  }
+  return bytes;
+}
+
+Error out_of_memory(std::string_view format, std::string_view doing) {
+  Error e;
+  e.code = ErrorCode::limit_exceeded;
+  e.format = std::string(format);
+  e.message = "out of memory while ";
+  e.message += doing;
+  return e;
+}
+
+void Diagnostics::allow_memory(std::uint64_t input_bytes) noexcept {
+  const Limits& limits = options_.limits;
+  const std::uint64_t ratio = limits.max_memory_ratio;
+  const std::uint64_t most = std::numeric_limits<std::uint64_t>::max();
+  const std::uint64_t scaled =
+      ratio != 0 && input_bytes > most / ratio ? most : input_bytes * ratio;
+  memory_input_ = input_bytes;
+  memory_allowed_ =
+      scaled > most - limits.max_memory_base_bytes ? most : scaled + limits.max_memory_base_bytes;
+  charged_ = 0;
+}
+
+bool Diagnostics::charge(std::uint64_t bytes, std::size_t offset, std::string path) {
+  charged_ = bytes > memory_allowed_ - std::min(charged_, memory_allowed_) ? memory_allowed_ + 1
+                                                                           : charged_ + bytes;
+  if (charged_ <= memory_allowed_) return true;
+  if (failed_) return false;
+  const Limits& limits = options_.limits;
+  fail(ErrorCode::limit_exceeded,
+       "what this input builds would take more than " + std::to_string(memory_allowed_) +
+           " bytes of memory for " + std::to_string(memory_input_) +
+           " bytes of input (limits.max_memory_ratio = " + std::to_string(limits.max_memory_ratio) +
+           ", limits.max_memory_base_bytes = " + std::to_string(limits.max_memory_base_bytes) +
+           "): too many records or elements for its size",
+       offset, std::move(path));
+  return false;
 }
 
 void Diagnostics::fail(ErrorCode code, std::string message, std::size_t offset, std::string path) {

@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +67,12 @@ std::size_t find_xml_forbidden(std::string_view s) noexcept;
 // Removes the characters XML 1.0 forbids (and invalid UTF-8); returns how many were removed.
 std::size_t strip_xml_forbidden(std::string& s);
 
+// Memory a pugixml tree of the XML text `s` takes (nodes and attributes, not the text they
+// point into), estimated by one scan before the parse builds it: per element an element node
+// and a text node, per attribute its struct, per CDATA section a node. Comments, processing
+// instructions and the DOCTYPE make no node.
+std::uint64_t xml_tree_bytes(std::string_view s) noexcept;
+
 // A value quoted for a message: '...' around it, cut to 40 bytes (on a UTF-8 boundary) with
 // "..." when longer, control characters shown as \xNN.
 std::string quote(std::string_view value);
@@ -81,13 +89,35 @@ bool iequals(std::string_view a, std::string_view b) noexcept;
 // Removes ASCII whitespace at both ends.
 std::string_view trim(std::string_view s) noexcept;
 
+// The error of a public entry point that ran out of memory (std::bad_alloc, or a
+// std::length_error from a container asked for more than it can hold): limit_exceeded,
+// "out of memory while <doing>".
+Error out_of_memory(std::string_view format, std::string_view doing);
+
+// Runs `body` (which returns a Result) and turns an allocation failure into out_of_memory():
+// every public function that returns a Result runs its work through it, so that no input
+// ends the process with std::bad_alloc.
+template <class Body>
+auto guard_memory(std::string_view format, std::string_view doing, Body&& body)
+    -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+  } catch (const std::length_error&) {
+  }
+  // Outside the handlers: what the failed work held is released by now.
+  return out_of_memory(format, doing);
+}
+
 // Collects warnings for a reader and applies its mode: in lenient mode `warn()` records the
 // warning and returns true (go on, repaired); in strict mode it turns the first one into the
 // error and returns false (stop). Limits always fail: `fail()` records the error.
 class Diagnostics {
  public:
   Diagnostics(const ReadOptions& options, std::string_view format, std::string_view input)
-      : options_(options), format_(format), input_(input) {}
+      : options_(options), format_(format), input_(input) {
+    allow_memory(input.size());
+  }
 
   [[nodiscard]] bool warn(ErrorCode code, std::string message, std::size_t offset = npos,
                           std::string path = {});
@@ -115,6 +145,17 @@ class Diagnostics {
   // then stay as it is.
   [[nodiscard]] bool index_lines();
 
+  // The memory budget of a read (Limits::max_memory_ratio and max_memory_base_bytes): what
+  // it builds for an input of `input_bytes` bytes; starts the count of bytes charged anew.
+  // The constructor allows for its input; readers that see their input a piece at a time
+  // call it again (a streaming reader, for each record it hands on).
+  void allow_memory(std::uint64_t input_bytes) noexcept;
+  // Counts `bytes` of memory about to be built; past the budget fails with limit_exceeded
+  // (at `offset`, `path`) and returns false.
+  [[nodiscard]] bool charge(std::uint64_t bytes, std::size_t offset = npos, std::string path = {});
+  // Bytes charged since the last allow_memory().
+  [[nodiscard]] std::uint64_t charged() const noexcept { return charged_; }
+
   // Warnings kept at most; past it one warning says so and the others are dropped (a hostile
   // input could otherwise make memory grow with a warning per element).
   static constexpr std::size_t max_warnings = 10000;
@@ -138,6 +179,9 @@ class Diagnostics {
   std::vector<std::uint32_t> lines_;  // offsets of the input's line feeds, when indexed_
   bool indexed_ = false;
   bool failed_ = false;
+  std::uint64_t memory_input_ = 0;  // input bytes the budget allows for
+  std::uint64_t memory_allowed_ = 0;
+  std::uint64_t charged_ = 0;
   Error error_;
   std::vector<Error> warnings_;
 };

@@ -764,9 +764,11 @@ Result<Document> Merger::finish() {
 }
 
 Result<Document> merge(std::vector<Document> documents, const MergeOptions& options) {
-  Merger merger(options);
-  for (Document& d : documents) (void)merger.add(std::move(d));
-  return merger.finish();
+  return detail::guard_memory("merge", "merging", [&]() -> Result<Document> {
+    Merger merger(options);
+    for (Document& d : documents) (void)merger.add(std::move(d));
+    return merger.finish();
+  });
 }
 
 PRESSROOM_ABI_END

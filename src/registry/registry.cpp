@@ -85,37 +85,39 @@ const Format* Registry::detect(std::string_view head, std::string_view path) con
 Result<std::string> convert(const Registry& registry, std::string_view input, std::string_view from,
                             std::string_view to, const ReadOptions& read_options,
                             const WriteOptions& write_options) {
-  const auto fail = [](ErrorCode code, std::string message) {
-    Error e;
-    e.code = code;
-    e.format = "convert";
-    e.message = std::move(message);
-    return Result<std::string>(std::move(e));
-  };
-  const Format* reader =
-      from.empty() ? registry.detect(input.substr(0, 8192)) : registry.find(from);
-  if (!reader) {
-    return from.empty() ? fail(ErrorCode::not_this_format, "cannot tell the input's format")
-                        : fail(ErrorCode::unsupported, "unknown format " + detail::quote(from));
-  }
-  if (!reader->read)
-    return fail(ErrorCode::unsupported, "format '" + reader->name + "' cannot be read");
-  const Format* writer = registry.find(to);
-  if (!writer) return fail(ErrorCode::unsupported, "unknown format " + detail::quote(to));
-  if (!writer->write)
-    return fail(ErrorCode::unsupported, "format '" + writer->name + "' cannot be written");
+  return detail::guard_memory("convert", "converting", [&]() -> Result<std::string> {
+    const auto fail = [](ErrorCode code, std::string message) {
+      Error e;
+      e.code = code;
+      e.format = "convert";
+      e.message = std::move(message);
+      return Result<std::string>(std::move(e));
+    };
+    const Format* reader =
+        from.empty() ? registry.detect(input.substr(0, 8192)) : registry.find(from);
+    if (!reader) {
+      return from.empty() ? fail(ErrorCode::not_this_format, "cannot tell the input's format")
+                          : fail(ErrorCode::unsupported, "unknown format " + detail::quote(from));
+    }
+    if (!reader->read)
+      return fail(ErrorCode::unsupported, "format '" + reader->name + "' cannot be read");
+    const Format* writer = registry.find(to);
+    if (!writer) return fail(ErrorCode::unsupported, "unknown format " + detail::quote(to));
+    if (!writer->write)
+      return fail(ErrorCode::unsupported, "format '" + writer->name + "' cannot be written");
 
-  Result<Document> doc = reader->read(input, read_options);
-  if (!doc) {
-    Result<std::string> r(doc.error());
-    r.warnings() = std::move(doc.warnings());
-    return r;
-  }
-  Result<std::string> out = writer->write(*doc, write_options);
-  std::vector<Error> warnings = std::move(doc.warnings());
-  warnings.insert(warnings.end(), out.warnings().begin(), out.warnings().end());
-  out.warnings() = std::move(warnings);
-  return out;
+    Result<Document> doc = reader->read(input, read_options);
+    if (!doc) {
+      Result<std::string> r(doc.error());
+      r.warnings() = std::move(doc.warnings());
+      return r;
+    }
+    Result<std::string> out = writer->write(*doc, write_options);
+    std::vector<Error> warnings = std::move(doc.warnings());
+    warnings.insert(warnings.end(), out.warnings().begin(), out.warnings().end());
+    out.warnings() = std::move(warnings);
+    return out;
+  });
 }
 
 PRESSROOM_ABI_END

@@ -79,6 +79,17 @@ class LoadGuard {
   virtual bool load_string(std::string& out) = 0;
   /// Called with each string Boost loaded.
   virtual void check_string(const std::string& value) = 0;
+  /// Called before a collection's elements are made, with the memory they take (`count` times
+  /// the element's size); may throw to refuse an input that would build too much.
+  virtual void check_memory(std::uint64_t bytes) { (void)bytes; }
+  /// Called before Boost loads an unsigned integer: true when the archive holds a negative
+  /// number there, which Boost would wrap around (`-1` as 18446744073709551615). The value
+  /// is then passed to `invalid_value` and dropped.
+  virtual bool negative_ahead() { return false; }
+  /// Called with a loaded value the model forbids (an impossible date, a negative number for
+  /// an unsigned field); `message` says which. Throws to stop the load, or returns to have the
+  /// value dropped (a lenient reader records a warning).
+  virtual void invalid_value(const std::string& message) { (void)message; }
 };
 
 /// The archive helper holding the installed guard (Boost's `get_helper` mechanism).
@@ -265,7 +276,10 @@ template <class Archive, class T>
 void serialize(Archive& ar, OptionalRef<T>& ref, const unsigned int /*version*/) {
   using boost::serialization::make_nvp;
   if constexpr (Archive::is_saving::value) {
-    const int present = ref.p->has_value() ? 1 : 0;
+    // An impossible date is left out: no reader would accept it.
+    bool valid = true;
+    if constexpr (std::is_same_v<T, DateTime>) valid = !ref.p->has_value() || is_valid(**ref.p);
+    const int present = ref.p->has_value() && valid ? 1 : 0;
     ar << make_nvp("present", present);
     if (present) field(ar, "value", **ref.p);
   } else {
@@ -279,7 +293,24 @@ void serialize(Archive& ar, OptionalRef<T>& ref, const unsigned int /*version*/)
       fail(ErrorCode::invalid_value,
            "presence flag " + std::to_string(present) + " is neither 0 nor 1");
     }
-    field(ar, "value", ref.p->emplace());
+    LoadGuard* guard = guard_of(ar);
+    if constexpr (std::is_unsigned_v<T>) {
+      const bool negative = guard != nullptr && guard->negative_ahead();
+      field(ar, "value", ref.p->emplace());
+      if (negative) {
+        ref.p->reset();
+        guard->invalid_value("expected a non-negative integer, found a negative one: dropped");
+      }
+    } else if constexpr (std::is_same_v<T, DateTime>) {
+      field(ar, "value", ref.p->emplace());
+      if (guard != nullptr && !is_valid(**ref.p)) {
+        const std::string text = to_string(**ref.p);
+        ref.p->reset();
+        guard->invalid_value("invalid date '" + text + "' dropped");
+      }
+    } else {
+      field(ar, "value", ref.p->emplace());
+    }
   }
 }
 
@@ -296,6 +327,8 @@ void serialize(Archive& ar, VectorRef<T>& ref, const unsigned int /*version*/) {
     ar >> make_nvp("count", count);
     if (LoadGuard* guard = guard_of(ar)) {
       guard->check_count(count, min_primitives<T>(), is_record_v<T>);
+      // check_count bounded `count` by the bytes left, so this product cannot overflow.
+      guard->check_memory(count * sizeof(T));
     }
     // Never reserve from a count read from the input: grow as elements actually arrive.
     v.clear();
@@ -317,7 +350,11 @@ void serialize(Archive& ar, ExtensionsRef& ref, const unsigned int /*version*/) 
   } else {
     std::uint64_t count = 0;
     ar >> make_nvp("count", count);
-    if (LoadGuard* guard = guard_of(ar)) guard->check_count(count, 2, false);
+    if (LoadGuard* guard = guard_of(ar)) {
+      guard->check_count(count, 2, false);
+      // A map node with its two strings.
+      guard->check_memory(count * (2 * sizeof(std::string) + 48));
+    }
     m.clear();
     for (std::uint64_t i = 0; i < count; ++i) {
       std::string key;

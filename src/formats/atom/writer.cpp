@@ -357,8 +357,10 @@ class Emitter {
 }  // namespace
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  return feed_detail::write_whole<Emitter>(doc, options, feed_detail::estimate_feed_size(doc),
-                                           "atom");
+  return detail::guard_memory("atom", "writing", [&]() -> Result<std::string> {
+    return feed_detail::write_whole<Emitter>(doc, options, feed_detail::estimate_feed_size(doc),
+                                             "atom");
+  });
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {

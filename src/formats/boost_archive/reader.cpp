@@ -16,6 +16,8 @@
 #include <istream>
 #include <locale>
 #include <new>
+#include <string>
+#include <vector>
 
 #include "detail/encoding.hpp"
 #include "detail/text.hpp"
@@ -46,8 +48,49 @@ constexpr unsigned kXmlFlags = kFlags | boost::archive::no_xml_tag_checking;
 // reads strings of text and binary archives itself (Boost would allocate first).
 class Guard final : public boost_serialization::LoadGuard {
  public:
-  Guard(MemoryBuf& buf, Kind kind, const ReadOptions& options)
-      : buf_(buf), kind_(kind), limits_(options.limits), on_progress_(options.on_progress) {}
+  Guard(MemoryBuf& buf, Kind kind, const ReadOptions& options, std::string_view input)
+      : buf_(buf),
+        kind_(kind),
+        limits_(options.limits),
+        on_progress_(options.on_progress),
+        strict_(options.mode == Mode::strict),
+        budget_(options, format_name(kind), input) {}
+
+  void check_memory(std::uint64_t bytes) override {
+    if (!budget_.charge(bytes)) fail(ErrorCode::limit_exceeded, budget_.error().message);
+  }
+
+  bool negative_ahead() override {
+    if (kind_ == Kind::binary) return false;  // a binary archive holds no sign
+    const char* p = buf_.cur();
+    const char* const end = p + buf_.left();
+    const auto skip_space = [&p, end] {
+      while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) ++p;
+    };
+    skip_space();
+    if (kind_ == Kind::xml) {
+      // Before the element's start tag: the number follows it.
+      if (p < end && *p == '<') {
+        while (p < end && *p != '>') ++p;
+        if (p < end) ++p;
+      }
+      skip_space();
+    }
+    return p < end && *p == '-';
+  }
+
+  void invalid_value(const std::string& message) override {
+    if (strict_) fail(ErrorCode::invalid_value, message);
+    Error w;
+    w.code = ErrorCode::invalid_value;
+    w.severity = Severity::warning;
+    w.message = message;
+    w.offset = buf_.offset();
+    warnings_.push_back(std::move(w));
+  }
+
+  // The warnings of invalid_value(), each with its offset in the input.
+  [[nodiscard]] std::vector<Error>& warnings() noexcept { return warnings_; }
 
   void check_count(std::uint64_t count, std::size_t min_primitives, bool records) override {
     if (records) {
@@ -128,6 +171,9 @@ class Guard final : public boost_serialization::LoadGuard {
   Kind kind_;
   const Limits& limits_;
   const std::function<void(std::uint64_t)>& on_progress_;
+  bool strict_;
+  detail::Diagnostics budget_;  // the memory budget (Limits::max_memory_ratio)
+  std::vector<Error> warnings_;
   std::uint64_t records_ = 0;
   std::size_t reported_ = 0;
 
@@ -217,7 +263,7 @@ Result<Document> read_utf8(std::string_view input, Kind kind, const ReadOptions&
   MemoryBuf buf(input);
   std::istream is(&buf);
   is.imbue(std::locale::classic());
-  Guard guard(buf, kind, options);
+  Guard guard(buf, kind, options, input);
   Document doc;
   Error error;
   bool failed = false;
@@ -266,6 +312,13 @@ Result<Document> read_utf8(std::string_view input, Kind kind, const ReadOptions&
 
   if (options.on_progress) options.on_progress(input.size());
   Result<Document> result(std::move(doc));
+  for (Error& w : guard.warnings()) {
+    Error e = kind == Kind::binary
+                  ? binary_error(w.code, name, std::move(w.message), w.offset)
+                  : detail::make_error(w.code, name, std::move(w.message), input, w.offset);
+    e.severity = Severity::warning;
+    result.warnings().push_back(std::move(e));
+  }
   if (kind != Kind::xml) {
     std::size_t extra = input.size() - end_offset;
     if (kind == Kind::text) {
@@ -295,12 +348,14 @@ PRESSROOM_ABI_BEGIN
 namespace boost_archive {
 
 Result<Document> read(std::string_view input, Kind kind, const ReadOptions& options) {
-  // Text and XML archives in UTF-16 or UTF-32 are converted to UTF-8 first.
-  if (kind == Kind::binary) return boost_archive_detail::read_utf8(input, kind, options);
-  return detail::read_decoded(input, kind == Kind::xml, format_name(kind), options,
-                              [kind, &options](std::string_view text) {
-                                return boost_archive_detail::read_utf8(text, kind, options);
-                              });
+  return detail::guard_memory(format_name(kind), "reading", [&]() -> Result<Document> {
+    // Text and XML archives in UTF-16 or UTF-32 are converted to UTF-8 first.
+    if (kind == Kind::binary) return boost_archive_detail::read_utf8(input, kind, options);
+    return detail::read_decoded(input, kind == Kind::xml, format_name(kind), options,
+                                [kind, &options](std::string_view text) {
+                                  return boost_archive_detail::read_utf8(text, kind, options);
+                                });
+  });
 }
 
 }  // namespace boost_archive

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "detail/dates.hpp"
 #include "detail/text.hpp"
 #include "formats/boost_archive/archive_io.hpp"
 #include "pressroom/boost_archive.hpp"
@@ -69,57 +70,66 @@ PRESSROOM_ABI_BEGIN
 namespace boost_archive {
 
 Result<std::string> write(const Document& doc, Kind kind, const WriteOptions& /*options*/) {
-  using namespace boost_archive_detail;
-  std::string out;
-  Error error;
-  std::size_t removed = 0;
-  try {
-    StringSink sink(out);
-    std::ostream os(&sink);
-    os.imbue(std::locale::classic());
-    switch (kind) {
-      case Kind::text:
-        save<boost::archive::text_oarchive>(os, doc);
-        break;
-      case Kind::xml: {
-        Document clean = doc;
-        strip(clean, removed);
-        save<boost::archive::xml_oarchive>(os, clean);
-        break;
+  return detail::guard_memory(format_name(kind), "writing", [&]() -> Result<std::string> {
+    using namespace boost_archive_detail;
+    std::string out;
+    Error error;
+    std::size_t removed = 0;
+    try {
+      StringSink sink(out);
+      std::ostream os(&sink);
+      os.imbue(std::locale::classic());
+      switch (kind) {
+        case Kind::text:
+          save<boost::archive::text_oarchive>(os, doc);
+          break;
+        case Kind::xml: {
+          Document clean = doc;
+          strip(clean, removed);
+          save<boost::archive::xml_oarchive>(os, clean);
+          break;
+        }
+        case Kind::binary:
+          save<boost::archive::binary_oarchive>(os, doc);
+          break;
       }
-      case Kind::binary:
-        save<boost::archive::binary_oarchive>(os, doc);
-        break;
+      os.flush();
+      if (!os) {
+        return detail::make_error(ErrorCode::io, format_name(kind), "could not write the archive");
+      }
+    } catch (const Exception& e) {
+      error = e.error();
+    } catch (const boost::archive::archive_exception& e) {
+      error.code = ErrorCode::invalid_value;
+      error.message = std::string("Boost could not write the archive: ") + e.what();
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception& e) {
+      error.code = ErrorCode::invalid_value;
+      error.message = std::string("could not write the archive: ") + e.what();
     }
-    os.flush();
-    if (!os) {
-      return detail::make_error(ErrorCode::io, format_name(kind), "could not write the archive");
+    if (!error.message.empty()) {
+      error.format = std::string(format_name(kind));
+      return error;
     }
-  } catch (const Exception& e) {
-    error = e.error();
-  } catch (const boost::archive::archive_exception& e) {
-    error.code = ErrorCode::invalid_value;
-    error.message = std::string("Boost could not write the archive: ") + e.what();
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception& e) {
-    error.code = ErrorCode::invalid_value;
-    error.message = std::string("could not write the archive: ") + e.what();
-  }
-  if (!error.message.empty()) {
-    error.format = std::string(format_name(kind));
-    return error;
-  }
-  Result<std::string> result(std::move(out));
-  if (removed > 0) {
-    Error w = detail::make_error(ErrorCode::invalid_value, format_name(kind),
-                                 std::to_string(removed) +
-                                     " characters that XML 1.0 forbids (or invalid UTF-8) were "
-                                     "left out");
-    w.severity = Severity::warning;
-    result.warnings().push_back(std::move(w));
-  }
-  return result;
+    Result<std::string> result(std::move(out));
+    if (const std::size_t bad = detail::count_invalid_dates(doc); bad != 0) {
+      Error w = detail::make_error(
+          ErrorCode::invalid_value, format_name(kind),
+          std::to_string(bad) + " invalid date(s) left out (no reader accepts them)");
+      w.severity = Severity::warning;
+      result.warnings().push_back(std::move(w));
+    }
+    if (removed > 0) {
+      Error w = detail::make_error(ErrorCode::invalid_value, format_name(kind),
+                                   std::to_string(removed) +
+                                       " characters that XML 1.0 forbids (or invalid UTF-8) were "
+                                       "left out");
+      w.severity = Severity::warning;
+      result.warnings().push_back(std::move(w));
+    }
+    return result;
+  });
 }
 
 }  // namespace boost_archive

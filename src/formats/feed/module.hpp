@@ -10,6 +10,8 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -19,6 +21,14 @@
 #include "pressroom/io.hpp"
 
 namespace pressroom::feed_detail {
+
+// Whether an Emitter sets records aside in SpillBuffers and says why they were lost
+// (`spill_error()`).
+template <class E, class = void>
+struct has_spill_error : std::false_type {};
+template <class E>
+struct has_spill_error<E, std::void_t<decltype(std::declval<const E&>().spill_error())>>
+    : std::true_type {};
 
 // A RecordWriter that streams the articles. The head is written when the first article
 // arrives (so that it can derive what the feed lacks from that article), or once
@@ -103,6 +113,10 @@ class StreamingFeedWriter final : public RecordWriter {
     const bool ok = emitter_.tail(doc_, [this](std::string&) { (void)flush(); });
     for (auto& w : emitter_.warnings()) warn_once(w);
     Status s = flush();
+    if constexpr (has_spill_error<Emitter>::value) {
+      if (s && !emitter_.spill_error().empty())
+        return detail::make_error(ErrorCode::io, "", emitter_.spill_error());
+    }
     if (s && !ok)
       return detail::make_error(ErrorCode::io, "", "cannot read back the records set aside");
     return s;
@@ -170,8 +184,13 @@ Result<std::string> write_whole(const Document& doc, const WriteOptions& options
   (void)e.head(doc);
   const EntityNames names(doc);
   for (const auto& a : doc.articles) e.item(names, a, nullptr, false);
-  if (!e.tail(doc, [](std::string&) {}))
+  if (!e.tail(doc, [](std::string&) {})) {
+    if constexpr (has_spill_error<Emitter>::value) {
+      if (!e.spill_error().empty())
+        return detail::make_error(ErrorCode::io, format, e.spill_error());
+    }
     return detail::make_error(ErrorCode::io, format, "cannot read back the records set aside");
+  }
   Result<std::string> r(std::move(out));
   r.warnings() = std::move(e.warnings());
   return r;

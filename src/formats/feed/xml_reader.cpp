@@ -815,7 +815,7 @@ class Reader {
 
   template <class T>
   bool table(const pugi::xml_node& n, std::vector<T>& rows, const char* name) {
-    if (!count_record(n)) return false;
+    if (!count_record(n, sizeof(T))) return false;
     T row;
     if (!canonical(n, row, std::string(name) + "[" + std::to_string(rows.size()) + "]"))
       return false;
@@ -823,12 +823,14 @@ class Reader {
     return true;
   }
 
-  bool count_record(const pugi::xml_node& n) {
+  // Counts a record against max_records and, when it is kept (not handed on to a sink), its
+  // `bytes` against the memory budget.
+  bool count_record(const pugi::xml_node& n, std::size_t bytes) {
     if (++records_ > options_.limits.max_records) {
       diag_.fail(ErrorCode::limit_exceeded, "more records than max_records", offset(n));
       return false;
     }
-    return true;
+    return sink_ != nullptr || diag_.charge(bytes, offset(n));
   }
 
   // ---- foreign elements ----
@@ -1253,7 +1255,7 @@ class Reader {
   }
 
   bool read_item_scoped(const pugi::xml_node& item, const Ctx& ctx, Document& doc) {
-    if (!count_record(item)) return false;
+    if (!count_record(item, sizeof(Article))) return false;
     const std::size_t index = next_article(doc);
     const std::string path = "articles[" + std::to_string(index) + "]";
     if (const pugi::xml_node own = own_marker(item)) return read_own_item(item, own, doc, path);
@@ -1767,6 +1769,8 @@ Outcome run_reader(std::string_view input, const ReadOptions& options, std::stri
   }
   reader.set_netscape(netscape);
   reader.set_input_clean(dec.clean && !refers_to_forbidden_character(text));
+  // The tree's memory is counted before pugixml builds it.
+  if (!diag.charge(detail::xml_tree_bytes(text))) return finish(false);
   pugi::xml_document xdoc;
   const unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
   // In place, the parse writes into the text (terminators, decoded references), so the lines

@@ -19,6 +19,7 @@ namespace pressroom::json_codec {
 struct WriteStats {
   std::size_t repaired_utf8 = 0;  // strings with invalid UTF-8 written with U+FFFD
   std::size_t non_finite = 0;     // NaN or infinite doubles written as 0
+  std::size_t invalid_dates = 0;  // dates is_valid() refuses, left out (no reader takes them)
 };
 
 // Appends `s` as a quoted JSON string: `"` `\` and control characters escaped, non-ASCII kept

@@ -64,6 +64,7 @@ struct ArrayOps {
   void* (*emplace)(void* vec);
   void (*pop)(void* vec);
   bool records;  // elements are records of a Document table (counted against max_records)
+  std::size_t element_size;  // sizeof an element (charged against the memory budget)
 };
 
 enum class FrameKind : unsigned char {
@@ -455,7 +456,7 @@ class Handler {
           offset(), current_path());
       return false;
     }
-    return true;
+    return diag_.charge(f.aops->element_size, offset(), current_path());
   }
 
   bool start_container(bool is_object) {
@@ -674,7 +675,7 @@ struct ArrayTable {
     return &v.back();
   }
   static void pop(void* vec) { static_cast<std::vector<X>*>(vec)->pop_back(); }
-  static constexpr ArrayOps table = {&Ops<X>::table, &emplace, &pop, is_record_v<X>};
+  static constexpr ArrayOps table = {&Ops<X>::table, &emplace, &pop, is_record_v<X>, sizeof(X)};
 };
 
 template <>

@@ -104,6 +104,12 @@ class Writer {
     out_ += '{';
     bool first = true;
     for_each_field(obj, [&](const char* name, const auto& m) {
+      if constexpr (std::is_same_v<std::decay_t<decltype(m)>, std::optional<DateTime>>) {
+        if (m && !is_valid(*m)) {
+          ++stats_.invalid_dates;
+          return;
+        }
+      }
       if constexpr (std::is_same_v<T, Document>) {
         // pressroom_version is always written, even when empty.
         if (std::strcmp(name, "pressroom_version") != 0 && is_absent(m)) return;

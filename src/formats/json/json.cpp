@@ -38,6 +38,10 @@ void add_write_warnings(std::vector<Error>& warnings, const json_codec::WriteSta
     warnings.push_back(
         write_warning(std::to_string(stats.non_finite) + " non-finite number(s) written as 0"));
   }
+  if (stats.invalid_dates > 0) {
+    warnings.push_back(write_warning(std::to_string(stats.invalid_dates) +
+                                     " invalid date(s) left out (no reader accepts them)"));
+  }
 }
 
 void newline(std::string& out, const WriteOptions& options, int level) {
@@ -77,7 +81,7 @@ class SpoolWriter : public RecordWriter {
           }
         },
         record);
-    spool.rows.take(buffer_, 0);
+    if (!spool.rows.take(buffer_, 0)) return io_error(spool.rows.error());
     ++spool.count;
     return {};
   }
@@ -114,7 +118,9 @@ class SpoolWriter : public RecordWriter {
       open += names[t];
       open += options_.pretty ? "\": [" : "\":[";
       out_.write(open.data(), static_cast<std::streamsize>(open.size()));
-      if (!spool.rows.append_to(chunk, drain)) return io_error("cannot read a temporary file");
+      if (!spool.rows.append_to(chunk, drain))
+        return io_error(spool.rows.error().empty() ? "cannot read a temporary file"
+                                                   : spool.rows.error());
       drain(chunk);
       std::string close;
       newline(close, options_, 1);
@@ -199,22 +205,26 @@ namespace json {
 Result<Document> read(std::string_view input, const ReadOptions& options) {
   // UTF-8 is the interchange encoding (RFC 8259); UTF-16 and UTF-32, with a BOM or told by the
   // zero bytes of the first characters, are converted to it first.
-  return detail::read_decoded(input, false, "json", options, [&options](std::string_view text) {
-    return json_detail::read_utf8(text, options);
+  return detail::guard_memory("json", "reading", [&]() -> Result<Document> {
+    return detail::read_decoded(input, false, "json", options, [&options](std::string_view text) {
+      return json_detail::read_utf8(text, options);
+    });
   });
 }
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  std::string out;
-  out.reserve(4096);
-  json_codec::WriteStats stats;
-  json_codec::write_value(out, doc, options, 0, stats);
-  out += '\n';
-  std::vector<Error> warnings;
-  json_detail::add_write_warnings(warnings, stats);
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(warnings);
-  return r;
+  return detail::guard_memory("json", "writing", [&]() -> Result<std::string> {
+    std::string out;
+    out.reserve(4096);
+    json_codec::WriteStats stats;
+    json_codec::write_value(out, doc, options, 0, stats);
+    out += '\n';
+    std::vector<Error> warnings;
+    json_detail::add_write_warnings(warnings, stats);
+    Result<std::string> r(std::move(out));
+    r.warnings() = std::move(warnings);
+    return r;
+  });
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {

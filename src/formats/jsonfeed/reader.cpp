@@ -4,7 +4,10 @@
 // canonical JSON codec, so that pressroom's own feeds read back exactly.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
+#include <memory>
+#include <new>
 #include <set>
 
 #include "detail/trust.hpp"
@@ -47,6 +50,55 @@ std::size_t max_nesting(std::string_view s, std::size_t limit) {
     }
   }
   return deepest;
+}
+
+// Memory the nlohmann tree of `s` takes, estimated from its structure before it is built (so
+// that the budget refuses a tree of tiny values before it exists): per member (`:`) a map node
+// with its key, per object and array its container, per element (`,`) a value. Measured on
+// libstdc++: an object member costs about 100 bytes, an empty object about 80.
+std::uint64_t tree_bytes(std::string_view s, std::uint64_t& values) {
+  std::uint64_t bytes = 64;
+  values = 1;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        break;
+      case ':':
+        bytes += 112;
+        break;
+      case '{':
+        bytes += 80;
+        ++values;
+        break;
+      case '[':
+        bytes += 48;
+        ++values;
+        break;
+      case ',':
+        bytes += 16;
+        ++values;
+        break;
+      default:
+        break;
+    }
+  }
+  return bytes;
+}
+
+// Memory an article read from an item holds besides its strings.
+std::uint64_t article_bytes(const Article& a) {
+  return sizeof(Article) + a.links.size() * sizeof(Link) + a.media.size() * sizeof(Media) +
+         a.categories.size() * sizeof(Category) + a.authors.size() * sizeof(EntityRef);
 }
 
 class Reader {
@@ -122,6 +174,7 @@ class Reader {
           }
         }
       }
+      if (!diag_.charge(article_bytes(a), detail::npos, path)) return false;
       doc.articles.push_back(std::move(a));
     }
     return !diag_.failed();
@@ -404,55 +457,76 @@ std::string json_problem(const std::string& what) {
 }  // namespace
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  if (input.size() > options.limits.max_input_bytes)
-    return detail::make_error(ErrorCode::limit_exceeded, "jsonfeed",
-                              "input larger than max_input_bytes");
-  feed_detail::Decoded dec = feed_detail::decode_input(input, false);
-  Reader reader(dec.utf8(), options);
-  detail::Diagnostics& diag = reader.diag();
-  const auto finish = [&](std::optional<Document> doc) -> Result<Document> {
-    if (diag.failed() || !doc) {
-      Result<Document> r(diag.error());
+  return detail::guard_memory("jsonfeed", "reading", [&]() -> Result<Document> {
+    if (input.size() > options.limits.max_input_bytes)
+      return detail::make_error(ErrorCode::limit_exceeded, "jsonfeed",
+                                "input larger than max_input_bytes");
+    feed_detail::Decoded dec = feed_detail::decode_input(input, false);
+    Reader reader(dec.utf8(), options);
+    detail::Diagnostics& diag = reader.diag();
+    const auto finish = [&](std::optional<Document> doc) -> Result<Document> {
+      if (diag.failed() || !doc) {
+        Result<Document> r(diag.error());
+        r.warnings() = std::move(diag.warnings());
+        return r;
+      }
+      Result<Document> r(std::move(*doc));
       r.warnings() = std::move(diag.warnings());
+      detail::apply_trust(r, options, detail::Sanitised::html);
       return r;
+    };
+    for (auto& p : dec.problems)
+      if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(std::nullopt);
+    if (max_nesting(dec.utf8(), options.limits.max_depth) > options.limits.max_depth) {
+      diag.fail(ErrorCode::limit_exceeded, "nesting deeper than max_depth");
+      return finish(std::nullopt);
     }
-    Result<Document> r(std::move(*doc));
-    r.warnings() = std::move(diag.warnings());
-    detail::apply_trust(r, options, detail::Sanitised::html);
-    return r;
-  };
-  for (auto& p : dec.problems)
-    if (!diag.warn(ErrorCode::invalid_value, std::move(p), 0)) return finish(std::nullopt);
-  if (max_nesting(dec.utf8(), options.limits.max_depth) > options.limits.max_depth) {
-    diag.fail(ErrorCode::limit_exceeded, "nesting deeper than max_depth");
-    return finish(std::nullopt);
-  }
-  Json j;
-  try {
-    j = Json::parse(dec.utf8());
-  } catch (const Json::parse_error& e) {
-    diag.fail(ErrorCode::syntax, "invalid JSON" + json_problem(e.what()),
-              e.byte > 0 ? static_cast<std::size_t>(e.byte - 1) : 0);
-    return finish(std::nullopt);
-  } catch (const Json::exception& e) {
-    // nlohmann gives no position for a number out of range ("1e400"): find the number.
-    const std::string what = e.what();
-    const std::size_t q = what.find('\'');
-    const std::size_t q2 = what.rfind('\'');
-    std::size_t at = detail::npos;
-    if (q != std::string::npos && q2 > q + 1) at = dec.utf8().find(what.substr(q + 1, q2 - q - 1));
-    diag.fail(ErrorCode::syntax, "invalid JSON" + json_problem(what),
-              at == std::string::npos ? detail::npos : at);
-    return finish(std::nullopt);
-  }
-  Document doc;
-  try {
-    if (!reader.read(j, doc)) return finish(std::nullopt);
-  } catch (const Json::exception&) {
-    diag.fail(ErrorCode::invalid_value, "unexpected JSON value");
-    return finish(std::nullopt);
-  }
-  return finish(std::move(doc));
+    std::uint64_t values = 0;
+    if (!diag.charge(tree_bytes(dec.utf8(), values))) return finish(std::nullopt);
+    Json j;
+    // nlohmann's destructor allocates (a stack of the children it frees, 16 bytes each, which
+    // may double as it grows), and an allocation failure there would end the process: memory
+    // for it is set aside before the tree is built, and given back before a tree cut short by
+    // an allocation failure is freed.
+    std::unique_ptr<char[]> spare(new char[static_cast<std::size_t>(
+        std::min<std::uint64_t>(values * 2 * sizeof(Json) + 4096, std::uint64_t{1} << 40))]);
+    // Whichever way this function ends, the tree is freed with the spare memory given back.
+    struct FreeTree {
+      std::unique_ptr<char[]>& spare;
+      Json& tree;
+      ~FreeTree() {
+        spare.reset();
+        tree = Json();
+      }
+    } free_tree{spare, j};
+    try {
+      nlohmann::detail::json_sax_dom_parser<Json> builder(j, true);
+      (void)Json::sax_parse(dec.utf8(), &builder);
+    } catch (const Json::parse_error& e) {
+      diag.fail(ErrorCode::syntax, "invalid JSON" + json_problem(e.what()),
+                e.byte > 0 ? static_cast<std::size_t>(e.byte - 1) : 0);
+      return finish(std::nullopt);
+    } catch (const Json::exception& e) {
+      // nlohmann gives no position for a number out of range ("1e400"): find the number.
+      const std::string what = e.what();
+      const std::size_t q = what.find('\'');
+      const std::size_t q2 = what.rfind('\'');
+      std::size_t at = detail::npos;
+      if (q != std::string::npos && q2 > q + 1)
+        at = dec.utf8().find(what.substr(q + 1, q2 - q - 1));
+      diag.fail(ErrorCode::syntax, "invalid JSON" + json_problem(what),
+                at == std::string::npos ? detail::npos : at);
+      return finish(std::nullopt);
+    }
+    Document doc;
+    try {
+      if (!reader.read(j, doc)) return finish(std::nullopt);
+    } catch (const Json::exception&) {
+      diag.fail(ErrorCode::invalid_value, "unexpected JSON value");
+      return finish(std::nullopt);
+    }
+    return finish(std::move(doc));
+  });
 }
 
 std::vector<Error> lint(const Document& doc) {

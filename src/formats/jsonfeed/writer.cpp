@@ -345,6 +345,9 @@ class Emitter {
   }
 
   std::vector<Error>& warnings() { return diag_.warnings(); }
+  // Why the records set aside were lost (no temporary file could be made or written), or
+  // empty.
+  const std::string& spill_error() const { return spill_error_; }
   static Error head_error() { return detail::make_error(ErrorCode::io, "jsonfeed", "no head"); }
 
  private:
@@ -369,7 +372,7 @@ class Emitter {
     rows_.resume_array(3, t.first);
     rows_.canonical_item(row);
     t.first = false;
-    t.rows.take(scratch_, 0);
+    if (!t.rows.take(scratch_, 0) && spill_error_.empty()) spill_error_ = t.rows.error();
   }
 
   JsonOut j_;
@@ -378,13 +381,16 @@ class Emitter {
   Table tables_[5];
   feed_detail::WriteDiagnostics diag_{"jsonfeed"};
   std::size_t index_ = 0;
+  std::string spill_error_;
 };
 
 }  // namespace
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  return feed_detail::write_whole<Emitter>(doc, options, 4096 + doc.articles.size() * 4096,
-                                           "jsonfeed");
+  return detail::guard_memory("jsonfeed", "writing", [&]() -> Result<std::string> {
+    return feed_detail::write_whole<Emitter>(doc, options, 4096 + doc.articles.size() * 4096,
+                                             "jsonfeed");
+  });
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {

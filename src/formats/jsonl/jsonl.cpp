@@ -213,6 +213,9 @@ class LineReader {
 
   template <class T>
   bool deliver(std::string_view text, const std::string& prefix) {
+    // A stream hands each record on: its budget is that of its own line.
+    if (!document_) diag_.allow_memory(text.size());
+    if (!diag_.charge(sizeof(T), 0, prefix)) return false;
     T record;
     if (!json_codec::read_value(text, record, diag_, prefix, "type")) return false;
     Status st = sink_(Record(std::move(record)));
@@ -322,6 +325,10 @@ void add_write_warnings(std::vector<Error>& warnings, const json_codec::WriteSta
     warnings.push_back(
         warning(std::to_string(stats.non_finite) + " non-finite number(s) written as 0"));
   }
+  if (stats.invalid_dates > 0) {
+    warnings.push_back(warning(std::to_string(stats.invalid_dates) +
+                               " invalid date(s) left out (no reader accepts them)"));
+  }
 }
 
 class LineWriter : public RecordWriter {
@@ -381,14 +388,18 @@ PRESSROOM_ABI_BEGIN
 namespace jsonl {
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
-  detail::TrustedSink trusted(sink, options);
-  return trusted.finish(jsonl_detail::read_stream(in, trusted.sink(), options));
+  return detail::guard_memory("jsonl", "reading", [&]() -> Status {
+    detail::TrustedSink trusted(sink, options);
+    return trusted.finish(jsonl_detail::read_stream(in, trusted.sink(), options));
+  });
 }
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  Result<Document> r = jsonl_detail::read_document(input, options);
-  detail::apply_trust(r, options);
-  return r;
+  return detail::guard_memory("jsonl", "reading", [&]() -> Result<Document> {
+    Result<Document> r = jsonl_detail::read_document(input, options);
+    detail::apply_trust(r, options);
+    return r;
+  });
 }
 
 }  // namespace jsonl
@@ -480,6 +491,7 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
     return Status();
   };
   jsonl_detail::LineReader reader(options, sink, &doc);
+  reader.diag().allow_memory(input.size());
   std::size_t start = 0;
   std::size_t line_no = 1;
   bool ok = true;
@@ -507,27 +519,31 @@ PRESSROOM_ABI_BEGIN
 namespace jsonl {
 
 Result<std::string> write(const Document& doc, const WriteOptions&) {
-  std::string out;
-  out.reserve(4096);
-  json_codec::WriteStats stats;
-  if (!doc.extensions.empty() || doc.pressroom_version != model_version) {
-    Document meta;
-    meta.pressroom_version = doc.pressroom_version;
-    meta.extensions = doc.extensions;
-    jsonl_detail::append_line(out, meta, "document", stats);
-  }
-  if (!doc.feed.empty()) jsonl_detail::append_line(out, doc.feed, "feed", stats);
-  for (const auto& r : doc.articles) jsonl_detail::append_line(out, r, "article", stats);
-  for (const auto& r : doc.organizations) jsonl_detail::append_line(out, r, "organization", stats);
-  for (const auto& r : doc.commissioners) jsonl_detail::append_line(out, r, "commissioner", stats);
-  for (const auto& r : doc.people) jsonl_detail::append_line(out, r, "person", stats);
-  for (const auto& r : doc.legislation) jsonl_detail::append_line(out, r, "legislation", stats);
-  for (const auto& r : doc.contacts) jsonl_detail::append_line(out, r, "contact", stats);
-  std::vector<Error> warnings;
-  jsonl_detail::add_write_warnings(warnings, stats);
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(warnings);
-  return r;
+  return detail::guard_memory("jsonl", "writing", [&]() -> Result<std::string> {
+    std::string out;
+    out.reserve(4096);
+    json_codec::WriteStats stats;
+    if (!doc.extensions.empty() || doc.pressroom_version != model_version) {
+      Document meta;
+      meta.pressroom_version = doc.pressroom_version;
+      meta.extensions = doc.extensions;
+      jsonl_detail::append_line(out, meta, "document", stats);
+    }
+    if (!doc.feed.empty()) jsonl_detail::append_line(out, doc.feed, "feed", stats);
+    for (const auto& r : doc.articles) jsonl_detail::append_line(out, r, "article", stats);
+    for (const auto& r : doc.organizations)
+      jsonl_detail::append_line(out, r, "organization", stats);
+    for (const auto& r : doc.commissioners)
+      jsonl_detail::append_line(out, r, "commissioner", stats);
+    for (const auto& r : doc.people) jsonl_detail::append_line(out, r, "person", stats);
+    for (const auto& r : doc.legislation) jsonl_detail::append_line(out, r, "legislation", stats);
+    for (const auto& r : doc.contacts) jsonl_detail::append_line(out, r, "contact", stats);
+    std::vector<Error> warnings;
+    jsonl_detail::add_write_warnings(warnings, stats);
+    Result<std::string> r(std::move(out));
+    r.warnings() = std::move(warnings);
+    return r;
+  });
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions&) {

@@ -700,31 +700,33 @@ std::string node_id(const std::string& id, const WriteOptions& options) {
 }
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  Writer w(doc, options);
-  const Json root = w.run();
-  const int indent = options.pretty ? std::max(0, options.indent) : -1;
-  std::string out;
-  bool repaired = false;
-  try {
-    out = root.dump(indent);
-  } catch (const nlohmann::json::type_error&) {
-    // Invalid UTF-8 somewhere (error 316): write it as U+FFFD and say so once.
-    out = root.dump(indent, ' ', false, Json::error_handler_t::replace);
-    repaired = true;
-  }
-  out = html_safe(out);
-  out += '\n';
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(w.warnings());
-  if (repaired) {
-    Error e;
-    e.code = ErrorCode::invalid_value;
-    e.severity = Severity::warning;
-    e.format = "jsonld";
-    e.message = "invalid UTF-8 written as U+FFFD";
-    r.warnings().push_back(std::move(e));
-  }
-  return r;
+  return detail::guard_memory("jsonld", "writing", [&]() -> Result<std::string> {
+    Writer w(doc, options);
+    const Json root = w.run();
+    const int indent = options.pretty ? std::max(0, options.indent) : -1;
+    std::string out;
+    bool repaired = false;
+    try {
+      out = root.dump(indent);
+    } catch (const nlohmann::json::type_error&) {
+      // Invalid UTF-8 somewhere (error 316): write it as U+FFFD and say so once.
+      out = root.dump(indent, ' ', false, Json::error_handler_t::replace);
+      repaired = true;
+    }
+    out = html_safe(out);
+    out += '\n';
+    Result<std::string> r(std::move(out));
+    r.warnings() = std::move(w.warnings());
+    if (repaired) {
+      Error e;
+      e.code = ErrorCode::invalid_value;
+      e.severity = Severity::warning;
+      e.format = "jsonld";
+      e.message = "invalid UTF-8 written as U+FFFD";
+      r.warnings().push_back(std::move(e));
+    }
+    return r;
+  });
 }
 
 Format format() {

@@ -10,14 +10,18 @@ PRESSROOM_ABI_BEGIN
 namespace rss {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  Result<Document> r = feed_detail::read_xml_feed(input, options, "rss");
-  detail::apply_trust(r, options, detail::Sanitised::html);
-  return r;
+  return detail::guard_memory("rss", "reading", [&]() -> Result<Document> {
+    Result<Document> r = feed_detail::read_xml_feed(input, options, "rss");
+    detail::apply_trust(r, options, detail::Sanitised::html);
+    return r;
+  });
 }
 
 Status read_stream(std::istream& in, const RecordSink& sink, const ReadOptions& options) {
-  detail::TrustedSink trusted(sink, options, detail::Sanitised::html);
-  return trusted.finish(feed_detail::read_xml_feed_stream(in, trusted.sink(), options, "rss"));
+  return detail::guard_memory("rss", "reading", [&]() -> Status {
+    detail::TrustedSink trusted(sink, options, detail::Sanitised::html);
+    return trusted.finish(feed_detail::read_xml_feed_stream(in, trusted.sink(), options, "rss"));
+  });
 }
 
 std::vector<Error> lint(const Document& doc) {

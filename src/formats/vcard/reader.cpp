@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // vCard reader: unfolds physical lines into content lines (keeping where each piece came from,
 // for positions), groups them into cards by BEGIN/END, and maps each card to a Contact.
+#include <map>
 #include <set>
 #include <utility>
 
@@ -109,6 +110,8 @@ class Reader {
         l.pieces.emplace_back(l.text.size(), pos + 1);
         l.text.append(content.substr(1));
       } else {
+        // A line, with its one piece on the heap (and the allocator's overhead).
+        if (!diag_.charge(sizeof(Line) + 32, pos)) return false;
         Line l;
         l.text = std::string(content);
         l.pieces.emplace_back(0, pos);
@@ -228,6 +231,7 @@ class Reader {
                  offset);
       return false;
     }
+    if (!diag_.charge(sizeof(Contact), offset)) return false;
     Version version = Version::v4;
     const Property* v = nullptr;
     for (const Property& p : props) {
@@ -280,6 +284,7 @@ class Reader {
   // duplicates get -2, -3...
   void assign_ids() {
     std::set<std::string> used;
+    std::map<std::string, std::size_t> next_suffix;
     for (const Contact& c : doc_.contacts) {
       if (!c.id.empty()) used.insert(c.id);
     }
@@ -289,7 +294,11 @@ class Reader {
       if (base.empty()) base = detail::slugify(c.organization_name + " " + c.unit);
       if (base.empty()) base = "card";
       std::string id = "contact:" + base;
-      for (int n = 2; used.count(id) != 0; ++n) id = "contact:" + base + "-" + std::to_string(n);
+      // Counting on from the last suffix given to this base keeps many cards of one name
+      // linear.
+      std::size_t& n = next_suffix[base];
+      if (n < 2) n = 2;
+      while (used.count(id) != 0) id = "contact:" + base + "-" + std::to_string(n++);
       used.insert(id);
       c.id = std::move(id);
     }
@@ -307,13 +316,15 @@ class Reader {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
   // vCard 4.0 is UTF-8; cards saved in UTF-16 or UTF-32 (older vCards often are) are converted.
-  Result<Document> r =
-      detail::read_decoded(input, false, "vcard", options, [&options](std::string_view text) {
-        Reader reader(text, options);
-        return reader.run();
-      });
-  detail::apply_trust(r, options);
-  return r;
+  return detail::guard_memory("vcard", "reading", [&]() -> Result<Document> {
+    Result<Document> r =
+        detail::read_decoded(input, false, "vcard", options, [&options](std::string_view text) {
+          Reader reader(text, options);
+          return reader.run();
+        });
+    detail::apply_trust(r, options);
+    return r;
+  });
 }
 
 }  // namespace vcard

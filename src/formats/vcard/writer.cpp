@@ -344,11 +344,13 @@ std::vector<Error> lint(const Document& doc) {
 }
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  Writer w(options);
-  std::string out = w.run(doc);
-  Result<std::string> r(std::move(out));
-  r.warnings() = std::move(w.warnings());
-  return r;
+  return detail::guard_memory("vcard", "writing", [&]() -> Result<std::string> {
+    Writer w(options);
+    std::string out = w.run(doc);
+    Result<std::string> r(std::move(out));
+    r.warnings() = std::move(w.warnings());
+    return r;
+  });
 }
 
 }  // namespace vcard

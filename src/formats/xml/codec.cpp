@@ -3,6 +3,8 @@
 // the records and the value types the feed formats embed.
 #include "formats/xml/codec.hpp"
 
+#include "detail/dates.hpp"
+
 #include "formats/xml/clean_text.hpp"
 
 #include <array>
@@ -108,7 +110,8 @@ void write_value(Writer& w, std::string_view p, std::string_view name, const T& 
 template <class M>
 void write_field(Writer& w, std::string_view name, const M& m, int level) {
   if constexpr (IsOptional<M>::value) {
-    if (m) write_value(w, w.prefix, name, *m, level);
+    // An impossible date is left out (the writer counts them for its warning).
+    if (m && !detail::is_invalid_date(m)) write_value(w, w.prefix, name, *m, level);
   } else if constexpr (IsVector<M>::value) {
     for (const auto& item : m) write_value(w, w.prefix, name, item, level);
   } else if constexpr (std::is_same_v<M, Extensions>) {
@@ -547,6 +550,7 @@ Outcome read_field(Reader& r, const pugi::xml_node& node, void* member, const Pa
     return o;
   } else if constexpr (IsVector<M>::value) {
     const PathSeg item{seg.parent, seg.name, m.size()};
+    if (!r.diag.charge(sizeof(typename M::value_type), node_offset(node))) return Outcome::stop;
     m.emplace_back();
     const Outcome o = read_value(r, node, m.back(), item, depth);
     if (o == Outcome::dropped) m.pop_back();

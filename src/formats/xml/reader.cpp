@@ -148,6 +148,8 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
     text = cleaned;
     diag.set_base(text, 0, 0);
   }
+  // The tree's memory is counted before pugixml builds it.
+  if (!diag.charge(detail::xml_tree_bytes(text))) return failed(diag);
   pugi::xml_document tree;
   const pugi::xml_parse_result parsed =
       tree.load_buffer(text.data(), text.size(), parse_flags, pugi::encoding_utf8);
@@ -224,6 +226,11 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
         }
       }
     }
+    if (!diag.charge(counts[0] * sizeof(Article) + counts[1] * sizeof(Organization) +
+                         counts[2] * sizeof(Commissioner) + counts[3] * sizeof(Person) +
+                         counts[4] * sizeof(Legislation) + counts[5] * sizeof(Contact),
+                     xml_codec::node_offset(root)))
+      return failed(diag);
     const std::size_t cap = options.limits.max_records;
     doc.articles.reserve(std::min(counts[0], cap));
     doc.organizations.reserve(std::min(counts[1], cap));
@@ -337,9 +344,11 @@ PRESSROOM_ABI_BEGIN
 namespace xml {
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
-  Result<Document> r = xml_detail::read_document(input, options);
-  detail::apply_trust(r, options);
-  return r;
+  return detail::guard_memory("xml", "reading", [&]() -> Result<Document> {
+    Result<Document> r = xml_detail::read_document(input, options);
+    detail::apply_trust(r, options);
+    return r;
+  });
 }
 
 Format format() {

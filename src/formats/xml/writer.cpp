@@ -6,6 +6,7 @@
 #include <utility>
 #include <variant>
 
+#include "detail/dates.hpp"
 #include "detail/text.hpp"
 #include "formats/xml/codec.hpp"
 #include "pressroom/xml.hpp"
@@ -51,6 +52,14 @@ Error stripped_warning(std::size_t stripped) {
   return e;
 }
 
+Error invalid_dates_warning(std::size_t count) {
+  Error e = detail::make_error(
+      ErrorCode::invalid_value, "xml",
+      std::to_string(count) + " invalid date(s) left out (no reader accepts them)");
+  e.severity = Severity::warning;
+  return e;
+}
+
 template <class T>
 void write_table(std::string& out, const std::vector<T>& records, const WriteOptions& options,
                  std::size_t& stripped) {
@@ -80,6 +89,7 @@ class XmlRecordWriter final : public RecordWriter {
           } else {
             records_ = true;
           }
+          invalid_dates_ += detail::count_invalid_dates(r);
           xml_codec::write_element(buffer_, record_name<T>(), r, {}, options_, 1, stripped_);
         },
         record);
@@ -93,6 +103,7 @@ class XmlRecordWriter final : public RecordWriter {
     finished_ = true;
     close_root(buffer_, options_);
     if (stripped_ != 0) warn_once(stripped_warning(stripped_));
+    if (invalid_dates_ != 0) warn_once(invalid_dates_warning(invalid_dates_));
     Status s = flush();
     if (s) out_.flush();
     if (!out_) return failure("cannot write the output stream");
@@ -119,6 +130,7 @@ class XmlRecordWriter final : public RecordWriter {
   WriteOptions options_;
   std::string buffer_;
   std::size_t stripped_ = 0;
+  std::size_t invalid_dates_ = 0;
   bool started_ = false;
   bool records_ = false;
   bool finished_ = false;
@@ -132,23 +144,28 @@ PRESSROOM_ABI_BEGIN
 namespace xml {
 
 Result<std::string> write(const Document& doc, const WriteOptions& options) {
-  using namespace xml_detail;  // NOLINT(google-build-using-namespace): own module's helpers
-  std::string out;
-  out.reserve(4096);
-  std::size_t stripped = 0;
-  open_root(out, doc.pressroom_version, stripped);
-  if (!doc.feed.empty()) xml_codec::write_element(out, "feed", doc.feed, {}, options, 1, stripped);
-  write_table(out, doc.articles, options, stripped);
-  write_table(out, doc.organizations, options, stripped);
-  write_table(out, doc.commissioners, options, stripped);
-  write_table(out, doc.people, options, stripped);
-  write_table(out, doc.legislation, options, stripped);
-  write_table(out, doc.contacts, options, stripped);
-  xml_codec::write_extensions(out, "extensions", doc.extensions, options, 1, stripped);
-  close_root(out, options);
-  Result<std::string> result(std::move(out));
-  if (stripped != 0) result.warnings().push_back(stripped_warning(stripped));
-  return result;
+  return detail::guard_memory("xml", "writing", [&]() -> Result<std::string> {
+    using namespace xml_detail;  // NOLINT(google-build-using-namespace): own module's helpers
+    std::string out;
+    out.reserve(4096);
+    std::size_t stripped = 0;
+    open_root(out, doc.pressroom_version, stripped);
+    if (!doc.feed.empty())
+      xml_codec::write_element(out, "feed", doc.feed, {}, options, 1, stripped);
+    write_table(out, doc.articles, options, stripped);
+    write_table(out, doc.organizations, options, stripped);
+    write_table(out, doc.commissioners, options, stripped);
+    write_table(out, doc.people, options, stripped);
+    write_table(out, doc.legislation, options, stripped);
+    write_table(out, doc.contacts, options, stripped);
+    xml_codec::write_extensions(out, "extensions", doc.extensions, options, 1, stripped);
+    close_root(out, options);
+    Result<std::string> result(std::move(out));
+    if (stripped != 0) result.warnings().push_back(stripped_warning(stripped));
+    if (const std::size_t bad = detail::count_invalid_dates(doc); bad != 0)
+      result.warnings().push_back(invalid_dates_warning(bad));
+    return result;
+  });
 }
 
 std::unique_ptr<RecordWriter> open_writer(std::ostream& out, const WriteOptions& options) {
