@@ -11,6 +11,7 @@
 #include <istream>
 #include <map>
 #include <memory>
+#include <new>
 #include <set>
 #include <unordered_set>
 
@@ -1785,6 +1786,8 @@ Outcome run_reader(std::string_view input, const ReadOptions& options, std::stri
                : xdoc.load_buffer(text.data(), text.size(), flags, pugi::encoding_utf8);
   if (!pr) {
     const std::size_t off = static_cast<std::size_t>(pr.offset);
+    // Memory ran out: an error, never a partial feed passed off as a broken one.
+    if (pr.status == pugi::status_out_of_memory) throw std::bad_alloc();
     if (pr.status == pugi::status_no_document_element || !xdoc.document_element()) {
       diag.fail(ErrorCode::syntax, std::string("not a feed: ") + pr.description(), off);
       return finish(false);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <new>
@@ -454,6 +455,27 @@ std::string json_problem(const std::string& what) {
   return m.empty() ? m : ": " + m;
 }
 
+// Frees `v` without allocating: children are emptied from the last one, depth first, so that
+// every value nlohmann destroys is a leaf (its destructor allocates only for containers that
+// still hold something). The recursion is as deep as the tree, which max_depth bounds.
+void free_from_leaves(Json& v) noexcept {
+  if (v.is_array()) {
+    auto& a = v.get_ref<Json::array_t&>();
+    while (!a.empty()) {
+      free_from_leaves(a.back());
+      a.pop_back();
+    }
+  } else if (v.is_object()) {
+    auto& o = v.get_ref<Json::object_t&>();
+    while (!o.empty()) {
+      const auto last = std::prev(o.end());
+      free_from_leaves(last->second);
+      o.erase(last);
+    }
+  }
+  v = Json();
+}
+
 }  // namespace
 
 Result<Document> read(std::string_view input, const ReadOptions& options) {
@@ -484,21 +506,13 @@ Result<Document> read(std::string_view input, const ReadOptions& options) {
     std::uint64_t values = 0;
     if (!diag.charge(tree_bytes(dec.utf8(), values))) return finish(std::nullopt);
     Json j;
-    // nlohmann's destructor allocates (a stack of the children it frees, 16 bytes each, which
-    // may double as it grows), and an allocation failure there would end the process: memory
-    // for it is set aside before the tree is built, and given back before a tree cut short by
-    // an allocation failure is freed.
-    std::unique_ptr<char[]> spare(new char[static_cast<std::size_t>(
-        std::min<std::uint64_t>(values * 2 * sizeof(Json) + 4096, std::uint64_t{1} << 40))]);
-    // Whichever way this function ends, the tree is freed with the spare memory given back.
+    // Whichever way this function ends (an allocation failure included), the tree is freed
+    // from the leaves up: nlohmann's own destructor allocates a stack of the children it
+    // frees, and an allocation failure there would end the process.
     struct FreeTree {
-      std::unique_ptr<char[]>& spare;
       Json& tree;
-      ~FreeTree() {
-        spare.reset();
-        tree = Json();
-      }
-    } free_tree{spare, j};
+      ~FreeTree() { free_from_leaves(tree); }
+    } free_tree{j};
     try {
       nlohmann::detail::json_sax_dom_parser<Json> builder(j, true);
       (void)Json::sax_parse(dec.utf8(), &builder);

@@ -153,6 +153,8 @@ Result<Document> read_document(std::string_view input, const ReadOptions& option
   pugi::xml_document tree;
   const pugi::xml_parse_result parsed =
       tree.load_buffer(text.data(), text.size(), parse_flags, pugi::encoding_utf8);
+  // Memory ran out: an error (guard_memory), never a partial document.
+  if (parsed.status == pugi::status_out_of_memory) throw std::bad_alloc();
   const pugi::xml_node root = tree.document_element();
   if (!root) {
     return failed(diag, ErrorCode::syntax, std::string("no root element: ") + parsed.description(),
