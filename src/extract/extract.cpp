@@ -100,68 +100,67 @@ Error internal_error(std::string_view format, const char* what) {
                             std::string("extraction failed: ") + what);
 }
 
-}  // namespace
-
-Result<Document> from_text(std::string_view page_text, const Options& options) {
-  return detail::guard_memory("text", "extracting a page", [&]() -> Result<Document> {
+// Runs one extraction: running out of memory is a limit_exceeded error (guard_memory), any
+// other exception an internal error; nothing escapes.
+template <class Body>
+Result<Document> guarded(std::string_view format, Body&& body) {
+  return detail::guard_memory(format, "extracting a page", [&]() -> Result<Document> {
     try {
-      std::string text;
-      std::vector<Error> warnings;
-      Error error;
-      if (!prepare(page_text, options, "text", text, warnings, error)) return error;
-      const std::vector<std::string> lines = extract_detail::split_lines(text);
-      if (lines.empty())
-        return detail::make_error(ErrorCode::missing_field, "text", "the page is empty");
-      if (!check_blocks(lines, {}, options, "text", error)) return error;
-      return apply_trust(
-          check_records(extract_detail::build_document(lines, extract_detail::PageMeta{}, options,
-                                                       std::move(warnings)),
-                        options, "text"),
-          options);
+      return body();
     } catch (const std::bad_alloc&) {
-      throw;  // guard_memory: a limit_exceeded error
+      throw;
     } catch (const std::length_error&) {
       throw;
     } catch (const std::exception& e) {
-      return internal_error("text", e.what());
+      return internal_error(format, e.what());
     } catch (...) {
-      return internal_error("text", "unknown exception");
+      return internal_error(format, "unknown exception");
     }
   });
 }
 
+}  // namespace
+
+Result<Document> from_text(std::string_view page_text, const Options& options) {
+  return guarded("text", [&]() -> Result<Document> {
+    std::string text;
+    std::vector<Error> warnings;
+    Error error;
+    if (!prepare(page_text, options, "text", text, warnings, error)) return error;
+    const std::vector<std::string> lines = extract_detail::split_lines(text);
+    if (lines.empty())
+      return detail::make_error(ErrorCode::missing_field, "text", "the page is empty");
+    if (!check_blocks(lines, {}, options, "text", error)) return error;
+    return apply_trust(
+        check_records(extract_detail::build_document(lines, extract_detail::PageMeta{}, options,
+                                                     std::move(warnings)),
+                      options, "text"),
+        options);
+  });
+}
+
 Result<Document> from_html(std::string_view html, const Options& options) {
-  return detail::guard_memory("html", "extracting a page", [&]() -> Result<Document> {
-    try {
-      std::string text;
-      std::vector<Error> warnings;
-      Error error;
-      if (!prepare(html, options, "html", text, warnings, error)) return error;
-      extract_detail::PageMeta meta;
-      auto blocks = extract_detail::html_blocks(text, options, meta);
-      if (!blocks) return blocks.error();
-      std::vector<std::string> lines;
-      for (auto& b : *blocks) {
-        std::string s = extract_detail::squeeze(b);
-        if (!s.empty()) lines.push_back(std::move(s));
-      }
-      if (lines.empty() && meta.headline.empty())
-        return detail::make_error(ErrorCode::missing_field, "html", "the page has no text");
-      for (auto& w : blocks.warnings()) warnings.push_back(w);
-      if (!check_blocks(lines, meta.headline, options, "html", error)) return error;
-      return apply_trust(
-          check_records(extract_detail::build_document(lines, meta, options, std::move(warnings)),
-                        options, "html"),
-          options);
-    } catch (const std::bad_alloc&) {
-      throw;  // guard_memory: a limit_exceeded error
-    } catch (const std::length_error&) {
-      throw;
-    } catch (const std::exception& e) {
-      return internal_error("html", e.what());
-    } catch (...) {
-      return internal_error("html", "unknown exception");
+  return guarded("html", [&]() -> Result<Document> {
+    std::string text;
+    std::vector<Error> warnings;
+    Error error;
+    if (!prepare(html, options, "html", text, warnings, error)) return error;
+    extract_detail::PageMeta meta;
+    auto blocks = extract_detail::html_blocks(text, options, meta);
+    if (!blocks) return blocks.error();
+    std::vector<std::string> lines;
+    for (auto& b : *blocks) {
+      std::string s = extract_detail::squeeze(b);
+      if (!s.empty()) lines.push_back(std::move(s));
     }
+    if (lines.empty() && meta.headline.empty())
+      return detail::make_error(ErrorCode::missing_field, "html", "the page has no text");
+    for (auto& w : blocks.warnings()) warnings.push_back(w);
+    if (!check_blocks(lines, meta.headline, options, "html", error)) return error;
+    return apply_trust(
+        check_records(extract_detail::build_document(lines, meta, options, std::move(warnings)),
+                      options, "html"),
+        options);
   });
 }
 

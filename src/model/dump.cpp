@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "detail/text.hpp"
+#include "detail/traits.hpp"
 #include "pressroom/model/enums.hpp"
 #include "pressroom/model/fields.hpp"
 
@@ -18,14 +19,8 @@ PRESSROOM_ABI_BEGIN
 
 namespace {
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using detail::is_optional;
+using detail::is_vector;
 
 // Code points that render as nothing or as a plain space: shown escaped so a diff shows them.
 bool invisible(std::uint32_t cp) {

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "detail/text.hpp"
+#include "detail/traits.hpp"
 #include "pressroom/model/enums.hpp"
 #include "pressroom/model/fields.hpp"
 
@@ -383,14 +384,8 @@ bool conflicts(const Contact& a, const Contact& b, bool by_id) {
 
 // --- folding one record into another ------------------------------------------------------
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using detail::is_optional;
+using detail::is_vector;
 
 // Fills what `into` lacks from `from`: empty strings, absent optionals, unspecified enums;
 // unites lists; recurses into nested structs. `into`'s values win.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "detail/text.hpp"
+#include "detail/traits.hpp"
 #include "detail/trust.hpp"
 #include "detail/url.hpp"
 #include "formats/feed/feed.hpp"
@@ -42,15 +43,8 @@ bool is_url_list(std::string_view name) noexcept {
 // Fields holding HTML.
 bool is_html_field(std::string_view name) noexcept { return ends_with(name, "_html"); }
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using detail::is_optional;
+using detail::is_vector;
 
 class Walker {
  public:

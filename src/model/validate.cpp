@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "detail/text.hpp"
+#include "detail/traits.hpp"
 #include "pressroom/model/fields.hpp"
 
 namespace pressroom {
@@ -12,14 +13,8 @@ PRESSROOM_ABI_BEGIN
 
 namespace {
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using detail::is_optional;
+using detail::is_vector;
 
 class Checker {
  public:

@@ -11,20 +11,15 @@
 #include <type_traits>
 #include <vector>
 
+#include "detail/traits.hpp"
 #include "pressroom/model/enums.hpp"
 #include "pressroom/model/fields.hpp"
 
 namespace pressroom::test {
 namespace {
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using detail::is_optional;
+using detail::is_vector;
 
 template <std::size_t N>
 std::string_view pick(Rng& rng, const std::string_view (&pool)[N]) {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "detail/text.hpp"
+#include "detail/traits.hpp"
 #include "formats/json/codec.hpp"
 #include "pressroom/model/enums.hpp"
 #include "pressroom/model/fields.hpp"
@@ -20,14 +21,8 @@
 namespace pressroom::json_codec {
 namespace {
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T, class A>
-struct is_vector<std::vector<T, A>> : std::true_type {};
+using detail::is_optional;
+using detail::is_vector;
 
 // Bytes that cannot be copied as they are: control characters, quote, backslash, and the
 // start of a multi-byte sequence (checked for validity).

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "detail/text.hpp"
+#include "detail/traits.hpp"
 #include "pressroom/model/dump.hpp"
 #include "pressroom/model/enums.hpp"
 #include "pressroom/model/fields.hpp"
@@ -25,14 +26,8 @@ using namespace pressroom;
 constexpr std::uint64_t kSeed = 20240312;
 constexpr int kDocs = 200;
 
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
+using detail::is_optional;
+using detail::is_vector;
 
 std::string join(const std::string& path, const char* name) {
   return path.empty() ? std::string(name) : path + "." + name;
