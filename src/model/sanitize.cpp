@@ -86,7 +86,7 @@ class Walker {
 
   template <class T>
   void walk_fields(T& obj) {
-    for_each_field(obj, [this](const char* name, auto& member) { field(name, member); });
+    for_each_field(obj, [&](const char* name, auto& member) { field(name, member); });
   }
 
   void field(const char* name, std::string& value) {

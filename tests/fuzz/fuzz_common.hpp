@@ -9,7 +9,10 @@
 //   - pressroom's own encodings (json, jsonl, xml, boost-*) are lossless: for a Document that
 //     validate() accepts, read(write(d)) == d unless the writer warned about a loss;
 //   - trust (trust_check.hpp): after a default-mode read, no writer's output holds live markup,
-//     an unsafe URL or an executable foreign element.
+//     an unsafe URL or an executable foreign element;
+//   - memory (heap_watch.hpp, under AddressSanitizer): the peak heap of the default-mode read
+//     stays within 1.5 times the budget the limits state (max_memory_ratio x input +
+//     max_memory_base_bytes), plus twice the input (the reader's own copies of it).
 #ifndef PRESSROOM_TESTS_FUZZ_FUZZ_COMMON_HPP
 #define PRESSROOM_TESTS_FUZZ_FUZZ_COMMON_HPP
 
@@ -25,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "heap_watch.hpp"
 #include "pressroom/model/dump.hpp"
 #include "pressroom/model/validate.hpp"
 #include "pressroom/registry.hpp"
@@ -138,7 +142,22 @@ inline void run(std::string_view target, std::string_view name, std::string_view
         (void)s;
       }
     }
+    const bool watch = heap::available();
+    const long long heap_base = watch ? heap::start() : 0;
     const Result<Document> lenient = f->read(input, small_options(Mode::lenient));
+    if (watch) {
+      const Limits limits = small_options(Mode::lenient).limits;
+      const double bound =
+          1.5 * (static_cast<double>(limits.max_memory_ratio) * static_cast<double>(input.size()) +
+                 static_cast<double>(limits.max_memory_base_bytes)) +
+          2.0 * static_cast<double>(input.size());
+      const long long used = heap::peak_since(heap_base);
+      if (static_cast<double>(used) > bound) {
+        finding(target, "reading " + std::to_string(input.size()) + " bytes took " +
+                            std::to_string(used) + " bytes of heap, past the stated bound of " +
+                            std::to_string(static_cast<long long>(bound)));
+      }
+    }
     if (!lenient) return;
     const Document& d = *lenient;
     check_clean_document(d, f->name + " read in the default mode",
