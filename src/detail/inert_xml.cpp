@@ -56,6 +56,16 @@ std::string_view local_of(std::string_view name) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+// True when `name` is a QName of Namespaces in XML (an optional prefix and a local part, both
+// non-empty, one colon at most): other names (`x:`, `a:b:c`) are not namespace-well-formed, and
+// namespace-aware readers refuse a document that holds one.
+bool is_qname(std::string_view name) {
+  const std::size_t colon = name.find(':');
+  if (colon == std::string_view::npos) return !name.empty();
+  return colon > 0 && colon + 1 < name.size() &&
+         name.find(':', colon + 1) == std::string_view::npos;
+}
+
 template <std::size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view name) {
   for (const std::string_view s : list)
@@ -124,6 +134,7 @@ std::string element_tag(const pugi::xml_node& n) { return "<" + std::string(n.na
 // Why element `n` (whose declarations are in `scope`) is not kept, or "" when it is.
 std::string element_verdict(const pugi::xml_node& n, const Scope& scope) {
   const std::string_view name = n.name();
+  if (!is_qname(name)) return "element " + element_tag(n) + " (not a namespace-well-formed name)";
   std::string_view uri;
   if (!scope.resolve(prefix_of(name), uri))
     return "element " + element_tag(n) + " (undeclared namespace prefix)";
@@ -138,6 +149,10 @@ std::string element_verdict(const pugi::xml_node& n, const Scope& scope) {
 std::string attribute_verdict(const pugi::xml_node& n, const pugi::xml_attribute& a,
                               const Scope& scope) {
   const std::string_view name = a.name();
+  if (!is_qname(name)) {
+    return "attribute " + std::string(name) + " of " + element_tag(n) +
+           " (not a namespace-well-formed name)";
+  }
   if (name == "xmlns" || name.substr(0, 6) == "xmlns:") return {};  // (see declares_live)
   const std::string_view prefix = prefix_of(name);
   const std::string_view local = local_of(name);

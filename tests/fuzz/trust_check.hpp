@@ -124,7 +124,6 @@ void check_xml_output(const Format& out, const std::string& text, Fail&& fail) {
   if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_pi)) {
     fail(out.name + " output is not well-formed XML");
   }
-  const bool feed = out.name == "rss" || out.name == "atom";
   std::vector<pugi::xml_node> stack{doc};
   while (!stack.empty()) {
     const pugi::xml_node n = stack.back();
@@ -146,25 +145,35 @@ void check_xml_output(const Format& out, const std::string& text, Fail&& fail) {
           fail(out.name + " output: unsafe URL in attribute " + a.name() + " = " + a.value());
         }
       }
-      if (feed && (local == "link" || local == "comments" || local == "docs") &&
+      // Feed readers render the content of an item's or the channel's own elements; the same
+      // names deeper inside a foreign element are data (held to the inert rules above).
+      const std::string_view parent = local_part(n.parent().name());
+      const bool rss_place = parent == "item" || parent == "channel";
+      // RSS's own link elements (Atom's links are href attributes, checked above).
+      const bool rss_native =
+          out.name == "rss" && ns.empty() &&
+          (rss_place || parent == "image" || parent == "textInput" || parent == "source");
+      if (rss_native && (local == "link" || local == "comments" || local == "docs") &&
           n.first_child().type() == pugi::node_pcdata && !detail::is_safe_url(n.text().get())) {
         fail(out.name + " output: unsafe URL in <" + std::string(n.name()) + ">");
       }
-      if (feed && local == "guid" &&
+      if (rss_native && local == "guid" &&
           std::string_view(n.attribute("isPermaLink").value()) != "false" &&
           !detail::is_safe_url(n.text().get())) {
         fail(out.name + " output: a permalink guid with an unsafe URL");
       }
       const bool rss_html =
-          (local == "description" && ns.empty()) ||
-          (local == "encoded" && ns == "http://purl.org/rss/1.0/modules/content/");
+          rss_place && ((local == "description" && ns.empty()) ||
+                        (local == "encoded" && ns == "http://purl.org/rss/1.0/modules/content/"));
       if (out.name == "rss" && rss_html) {
         check_html(n.text().get(), out.name + " <" + std::string(n.name()) + ">", fail);
         continue;
       }
       if (out.name == "atom") {
         const std::string_view type = n.attribute("type").value();
-        if (ns == "http://www.w3.org/2005/Atom" && (type == "html" || type == "xhtml")) {
+        const bool atom_place = parent == "entry" || parent == "feed" || parent == "source";
+        if (atom_place && ns == "http://www.w3.org/2005/Atom" &&
+            (type == "html" || type == "xhtml")) {
           check_html(html_of(n, type == "xhtml"), "atom <" + std::string(n.name()) + ">", fail);
           continue;
         }

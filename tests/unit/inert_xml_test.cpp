@@ -146,6 +146,18 @@ TEST(InertXml, WalksDeepFragmentsWithoutRecursion) {
   EXPECT_EQ(r.fragment.find("script"), std::string::npos);
 }
 
+TEST(InertXml, NamesThatAreNotQNamesAreDropped) {
+  // pugixml takes `x:` and `a:b:c` for names; namespace-aware readers refuse them.
+  const InertXml r = make_inert_xml(
+      "<ex:a xmlns:ex=\"urn:e\"><x: xmlns:x=\"urn:x\">t</x:><ex:b ex:c:d=\"1\" "
+      "keep=\"2\"/></ex:a>");
+  EXPECT_TRUE(r.well_formed);
+  EXPECT_EQ(r.fragment.find("x:>"), std::string::npos) << r.fragment;
+  EXPECT_EQ(r.fragment.find("ex:c:d"), std::string::npos) << r.fragment;
+  EXPECT_NE(r.fragment.find("keep=\"2\""), std::string::npos) << r.fragment;
+  EXPECT_EQ(r.dropped.size(), 2u);
+}
+
 TEST(InertXml, UrlAttributesGoThroughTheOneUrlFilter) {
   const InertXml r = make_inert_xml(
       "<ex:a xmlns:ex=\"urn:e\" href=\"https://example.org/\"><ex:b src=\"java&#9;script:x\"/>"
