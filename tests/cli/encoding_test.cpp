@@ -100,7 +100,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(EncodingInput, JsonLinesInUtf16IsRefusedNamingTheEncodingFromStandardInput) {
   const Outcome r = run({"convert", "--to", "json", "-"},
-                    fs::path(PRESSROOM_HOSTILE_CASES) / "encoding-jsonl-utf16-bom.jsonl");
+                        fs::path(PRESSROOM_HOSTILE_CASES) / "encoding-jsonl-utf16-bom.jsonl");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("utf-16le; JSON Lines is UTF-8 only"), std::string::npos) << r.err;
 }
