@@ -12,11 +12,15 @@
 #include <string_view>
 #include <vector>
 
+#include "pressroom/export.hpp"
 #include "pressroom/model/document.hpp"
 #include "pressroom/options.hpp"
 #include "pressroom/result.hpp"
 
 namespace pressroom::detail {
+
+// (The functions marked PRESSROOM_EXPORT are used by the extractor, a library of its own that
+// links the core: a shared core exports them for it, and no public header declares them.)
 
 // What the first bytes of an input say about its encoding.
 struct ByteOrder {
@@ -32,7 +36,7 @@ struct ByteOrder {
 // Sniffs the byte order of `head`: a BOM (UTF-8, UTF-16 and UTF-32, both byte orders), else the
 // pattern of zero bytes an ASCII character makes in the first four bytes of UTF-16 or UTF-32
 // text ("<?xml" or " {" alike: XML 1.0 Appendix F, RFC 4627 section 3), else EBCDIC "<?xm".
-ByteOrder sniff_byte_order(std::string_view head) noexcept;
+PRESSROOM_EXPORT ByteOrder sniff_byte_order(std::string_view head) noexcept;
 
 // The first bytes of an input decoded to UTF-8 when sniff_byte_order() finds them wide (a last
 // incomplete code unit and invalid ones are dropped), without the BOM; nothing for
@@ -68,7 +72,7 @@ struct Decoded {
 // repairs: a declared encoding that the bytes contradict is a problem, invalid UTF-8 is decoded
 // as Windows-1252 (a problem), an unknown encoding is read as UTF-8 (a problem). When the XML
 // declaration names an encoding other than UTF-8 the declaration is rewritten to say UTF-8.
-Decoded decode_input(std::string_view input, bool xml);
+PRESSROOM_EXPORT Decoded decode_input(std::string_view input, bool xml);
 
 // Converts `input` from `charset` to UTF-8 with iconv; nothing when the charset is unknown or
 // the bytes are invalid in it.
@@ -85,8 +89,9 @@ Result<Document> read_decoded(std::string_view input, bool xml, std::string_view
 
 // Turns the repairs `problems` of a conversion by `format` into warnings put before those of
 // `result`, or, when `options` are strict, into its error.
-void add_decoding_problems(Result<Document>& result, std::vector<std::string> problems,
-                           std::string_view format, const ReadOptions& options);
+PRESSROOM_EXPORT void add_decoding_problems(Result<Document>& result,
+                                            std::vector<std::string> problems,
+                                            std::string_view format, const ReadOptions& options);
 
 template <class Read>
 Result<Document> read_decoded(std::string_view input, bool xml, std::string_view format,
