@@ -146,8 +146,9 @@ std::string to_string(const DateTime& d) {
     if (off == 0) {
       out += 'Z';
     } else {
-      const int a = off < 0 ? -off : off;
-      std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', a / 60, a % 60);
+      // In long long: the offset of a Document built in code may be any int, INT_MIN included.
+      const long long a = off < 0 ? -static_cast<long long>(off) : off;
+      std::snprintf(buf, sizeof buf, "%c%02lld:%02lld", off < 0 ? '-' : '+', a / 60, a % 60);
       out += buf;
     }
   }

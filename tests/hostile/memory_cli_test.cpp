@@ -107,6 +107,7 @@ void expect_refused(const Run& r, const std::string& diagnostic) {
 }
 
 TEST(MemoryShapes, JsonEmptyRecords) {
+  if (PRESSROOM_HOSTILE_SANITIZED) GTEST_SKIP() << "no address-space limit under AddressSanitizer";
   Dir d;
   const std::string in = d.file("a.json", "{\"articles\":[" + repeat("{},", 3u << 20) + "{}]}");
   expect_refused(run({"convert", "--from", "json", "--to", "json", in}, "/dev/null", d),
@@ -114,6 +115,7 @@ TEST(MemoryShapes, JsonEmptyRecords) {
 }
 
 TEST(MemoryShapes, JsonFeedTinyItems) {
+  if (PRESSROOM_HOSTILE_SANITIZED) GTEST_SKIP() << "no address-space limit under AddressSanitizer";
   Dir d;
   const std::string in = d.file(
       "a.json", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[" +
@@ -123,6 +125,7 @@ TEST(MemoryShapes, JsonFeedTinyItems) {
 }
 
 TEST(MemoryShapes, RssEmptyElements) {
+  if (PRESSROOM_HOSTILE_SANITIZED) GTEST_SKIP() << "no address-space limit under AddressSanitizer";
   Dir d;
   const std::string in = d.file("a.rss", "<rss version=\"2.0\"><channel><title>t</title>" +
                                              repeat("<a/>", 16u << 20) + "</channel></rss>");
@@ -131,6 +134,7 @@ TEST(MemoryShapes, RssEmptyElements) {
 }
 
 TEST(MemoryShapes, RssEmptyItems) {
+  if (PRESSROOM_HOSTILE_SANITIZED) GTEST_SKIP() << "no address-space limit under AddressSanitizer";
   Dir d;
   const std::string in =
       d.file("a.rss", "<rss version=\"2.0\"><channel><title>t</title>" +
@@ -140,6 +144,7 @@ TEST(MemoryShapes, RssEmptyItems) {
 }
 
 TEST(MemoryShapes, XmlEmptyRecords) {
+  if (PRESSROOM_HOSTILE_SANITIZED) GTEST_SKIP() << "no address-space limit under AddressSanitizer";
   Dir d;
   const std::string in = d.file("a.xml", "<pressroom xmlns=\"urn:pressroom:1\" version=\"1.0\">" +
                                              repeat("<article/>", 16u << 20) + "</pressroom>");
@@ -148,6 +153,7 @@ TEST(MemoryShapes, XmlEmptyRecords) {
 }
 
 TEST(MemoryShapes, JsonlEmptyRecords) {
+  if (PRESSROOM_HOSTILE_SANITIZED) GTEST_SKIP() << "no address-space limit under AddressSanitizer";
   Dir d;
   const std::string in = d.file("a.jsonl", repeat("{\"type\":\"article\"}\n", 3u << 20));
   // validate reads the whole Document.
@@ -156,6 +162,7 @@ TEST(MemoryShapes, JsonlEmptyRecords) {
 }
 
 TEST(MemoryShapes, EndlessStandardInput) {
+  if (PRESSROOM_HOSTILE_SANITIZED) GTEST_SKIP() << "no address-space limit under AddressSanitizer";
   Dir d;
   // Streamed (RSS) and read whole (JSON): both stop with an error, never on a signal.
   expect_refused(run({"convert", "--from", "rss", "--to", "json", "-"}, "/dev/zero", d),
